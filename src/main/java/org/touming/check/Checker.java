@@ -1,0 +1,81 @@
+package org.touming.check;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.touming.content.ContentLoader;
+import org.touming.content.Diagnostics;
+import org.touming.content.Disclosure;
+import org.touming.content.Loaded;
+import org.touming.content.Mark;
+import org.touming.content.Site;
+
+/**
+ * Loads a site and runs every rule: schema and reference errors from loading, then the sums of each
+ * disclosure, then rules across disclosures. Disclosures are checked in parallel and only a small
+ * {@link Summary} of each is kept. Thread-safe.
+ */
+public final class Checker {
+  private final ContentLoader loader;
+
+  public Checker() {
+    this(new ContentLoader());
+  }
+
+  public Checker(ContentLoader loader) {
+    this.loader = loader;
+  }
+
+  /** What a check found; {@code site} is empty when the folder could not be read as a site. */
+  public record Result(Optional<Site> site, Diagnostics diagnostics, int disclosures) {}
+
+  public Result run(Path root) {
+    Diagnostics diagnostics = new Diagnostics();
+    Optional<Site> site = loader.loadSite(root, diagnostics);
+    if (site.isEmpty()) {
+      return new Result(site, diagnostics, 0);
+    }
+    List<Summary> summaries =
+        site.get().disclosures().parallelStream()
+            .map(file -> checkOne(site.get(), file, diagnostics))
+            .flatMap(Optional::stream)
+            .toList();
+    CrossYearRules.check(summaries, loader.disclosureSchema(), diagnostics);
+    return new Result(site, diagnostics, summaries.size());
+  }
+
+  private Optional<Summary> checkOne(Site site, Site.DisclosureFile file, Diagnostics diagnostics) {
+    try {
+      Optional<Loaded<Disclosure>> loaded = loader.loadDisclosure(site, file, diagnostics);
+      if (loaded.isEmpty()) {
+        return Optional.empty();
+      }
+      Findings findings = new Findings(loaded.get(), diagnostics);
+      DisclosureRules.check(findings);
+      checkSource(site, file, findings);
+      return Optional.of(Summary.of(loaded.get()));
+    } catch (RuntimeException | StackOverflowError e) {
+      // A bug of ours, not the author's: report it against the file instead of dying mid-check.
+      diagnostics.error(
+          file.yaml(),
+          Mark.START,
+          "internal.error",
+          "内部错误（" + e.getClass().getSimpleName() + "）；请报告此问题并附上此文件");
+      return Optional.empty();
+    }
+  }
+
+  private static void checkSource(Site site, Site.DisclosureFile file, Findings findings) {
+    var provenance = findings.disclosure().value().provenance();
+    if (provenance == null || provenance.source() == null) {
+      return;
+    }
+    Path folder = site.root().resolve(file.yaml()).getParent();
+    Path source = folder.resolve(provenance.source()).normalize();
+    if (!source.startsWith(site.root().normalize()) || !Files.isRegularFile(source)) {
+      findings.error(
+          "/provenance/source", "ref.source", "来源文件 " + provenance.source() + " 不存在（路径相对于本文件所在目录）");
+    }
+  }
+}

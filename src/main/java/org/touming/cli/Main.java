@@ -1,0 +1,54 @@
+package org.touming.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code java -jar touming.jar COMMAND}. Exit codes: 0 ok, 1 content errors, 2 wrong usage. */
+@Command(
+    name = "touming",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "透明 Touming: 部门预算/决算信息公开 → 静态开放数据网站",
+    subcommands = {
+      CheckCommand.class,
+      BuildCommand.class,
+      SampleCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class Main implements Runnable {
+  public static final int CONTENT_ERRORS = 1;
+  public static final int USAGE = 2;
+  public static final int INTERNAL = 70;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "缺少命令：check、build 或 sample");
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  public static int execute(String... args) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          commandLine.getErr().println("touming: 内部错误：" + e);
+          if (Boolean.getBoolean("touming.debug")) {
+            e.printStackTrace(commandLine.getErr());
+          }
+          return INTERNAL;
+        });
+    return cli.execute(args);
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"touming " + (v == null ? "dev" : v)};
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package org.touming.content;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The site's index: configuration, regions, departments and where each disclosure lives.
+ * Disclosures themselves are loaded one at a time, so that a city-sized archive never has to be
+ * held in memory whole.
+ */
+public record Site(
+    Path root,
+    SiteConfig config,
+    List<Region> regions,
+    List<Department> departments,
+    List<DisclosureFile> disclosures) {
+
+  public Site {
+    regions = List.copyOf(regions);
+    departments = List.copyOf(departments);
+    disclosures = List.copyOf(disclosures);
+  }
+
+  public Map<String, Region> regionsByCode() {
+    return regions.stream()
+        .collect(Collectors.toMap(Region::code, Function.identity(), (a, b) -> a));
+  }
+
+  public Map<DepartmentId, Department> departmentsById() {
+    return departments.stream()
+        .collect(Collectors.toMap(Department::id, Function.identity(), (a, b) -> a));
+  }
+
+  /**
+   * A disclosure's YAML file, its optional Markdown, and the department whose folder holds them.
+   */
+  public record DisclosureFile(DepartmentId department, String yaml, String markdown) {}
+}
