@@ -176,7 +176,7 @@ final class DisclosureRules {
               + "（"
               + cells.size()
               + " 行，相差 "
-              + Figures.format(stated.value().subtract(sum).abs())
+              + Figures.computed(stated.value().subtract(sum).abs())
               + "）");
     }
   }

@@ -40,4 +40,10 @@ final class Figures {
   static String signed(BigDecimal v) {
     return v.signum() > 0 ? "+" + v.toPlainString() : v.toPlainString();
   }
+
+  /** A figure we computed rather than read: no trailing zeros that nobody published. */
+  static String computed(BigDecimal v) {
+    BigDecimal s = v.stripTrailingZeros();
+    return (s.scale() < 0 ? s.setScale(0) : s).toPlainString();
+  }
 }

@@ -33,18 +33,29 @@ record Findings(Loaded<Disclosure> disclosure, Diagnostics diagnostics) {
     return row.isEmpty() ? title : row + "·" + title;
   }
 
-  /** The name of the innermost table row a pointer goes through, so that row totals read well. */
+  /**
+   * The name of the row a field belongs to (资产总额, 计算机设备及软件), so that sums over table rows
+   * read well: the field's own object if it is named, else the innermost list item it is in.
+   */
   private String rowName(String pointer) {
     String[] parts = pointer.split("/");
+    String own = nameOf(tree().at(String.join("/", java.util.Arrays.copyOfRange(parts, 0, parts.length - 1))));
+    if (!own.isEmpty()) {
+      return own;
+    }
     for (int end = parts.length - 1; end > 0; end--) {
       if (parts[end].matches("[0-9]+")) {
-        JsonNode row = tree().at(String.join("/", java.util.Arrays.copyOfRange(parts, 0, end + 1)));
-        for (String field : new String[] {"name", "item", "project"}) {
-          if (row.path(field).isTextual()) {
-            return row.path(field).asText();
-          }
-        }
-        return "第 " + (Integer.parseInt(parts[end]) + 1) + " 行";
+        String name = nameOf(tree().at(String.join("/", java.util.Arrays.copyOfRange(parts, 0, end + 1))));
+        return name.isEmpty() ? "第 " + (Integer.parseInt(parts[end]) + 1) + " 行" : name;
+      }
+    }
+    return "";
+  }
+
+  private static String nameOf(JsonNode row) {
+    for (String field : new String[] {"name", "item", "project"}) {
+      if (row.path(field).isTextual()) {
+        return row.path(field).asText();
       }
     }
     return "";

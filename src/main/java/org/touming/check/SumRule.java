@@ -48,7 +48,7 @@ record SumRule(String id, String total, List<String> parts) {
             + " ≠ "
             + String.join(" + ", terms)
             + "（相差 "
-            + Figures.format(stated.value().subtract(sum).abs())
+            + Figures.computed(stated.value().subtract(sum).abs())
             + "）");
   }
 }

@@ -175,27 +175,26 @@ public final class ContentLoader {
       diagnostics.error(CONTENT, Mark.START, "file.unreadable", "无法列出 content/：" + e.getMessage());
       return;
     }
+    // Departments first, in path order, so that which of two clashing files is "the first" never
+    // depends on where disclosures happen to sit.
     Map<Path, Optional<DepartmentId>> departmentOfFolder = new HashMap<>();
     Map<DepartmentId, String> departmentFiles = new HashMap<>();
+    for (Path file : files) {
+      if (file.getFileName().toString().equals(DEPARTMENT)) {
+        departmentOfFolder.put(file.getParent(), readDepartment(root, file.getParent(), departments, departmentFiles, diagnostics));
+      }
+    }
     for (Path file : files) {
       String rel = rel(root, file);
       String name = file.getFileName().toString();
       Path folder = file.getParent();
-      if (rel.equals(REGIONS)) {
-        continue;
-      }
-      if (name.equals(DEPARTMENT)) {
-        continue; // read below, once per folder
-      }
       boolean yamlFile = name.endsWith(".yml") || name.endsWith(".yaml");
       boolean markdown = name.endsWith(".md");
-      if (!yamlFile && !markdown) {
-        continue; // source documents and other attachments
+      if (rel.equals(REGIONS) || name.equals(DEPARTMENT) || (!yamlFile && !markdown)) {
+        continue; // source documents and other attachments are not content
       }
-      Optional<DepartmentId> dept =
-          departmentOfFolder.computeIfAbsent(
-              folder, f -> readDepartment(root, f, departments, departmentFiles, diagnostics));
-      if (!Files.isRegularFile(folder.resolve(DEPARTMENT))) {
+      Optional<DepartmentId> dept = departmentOfFolder.get(folder);
+      if (dept == null) {
         diagnostics.error(rel, Mark.START, "layout.orphan", "此文件不属于任何部门：所在目录没有 " + DEPARTMENT);
         continue;
       }
@@ -205,24 +204,9 @@ public final class ContentLoader {
       String base = name.substring(0, name.lastIndexOf('.'));
       if (yamlFile) {
         Path md = folder.resolve(base + ".md");
-        disclosures.add(
-            new Site.DisclosureFile(
-                dept.get(), rel, Files.isRegularFile(md) ? rel(root, md) : null));
-      } else if (!Files.isRegularFile(folder.resolve(base + ".yml"))
-          && !Files.isRegularFile(folder.resolve(base + ".yaml"))) {
-        diagnostics.error(
-            rel,
-            Mark.START,
-            "layout.orphan-markdown",
-            "没有同名的 YAML 文件（" + base + ".yml）与此 Markdown 配对");
-      }
-    }
-    // Departments without any disclosure yet still exist.
-    for (Path file : files) {
-      if (file.getFileName().toString().equals(DEPARTMENT)) {
-        departmentOfFolder.computeIfAbsent(
-            file.getParent(),
-            f -> readDepartment(root, f, departments, departmentFiles, diagnostics));
+        disclosures.add(new Site.DisclosureFile(dept.get(), rel, Files.isRegularFile(md) ? rel(root, md) : null));
+      } else if (!Files.isRegularFile(folder.resolve(base + ".yml")) && !Files.isRegularFile(folder.resolve(base + ".yaml"))) {
+        diagnostics.error(rel, Mark.START, "layout.orphan-markdown", "没有同名的 YAML 文件（" + base + ".yml）与此 Markdown 配对");
       }
     }
   }

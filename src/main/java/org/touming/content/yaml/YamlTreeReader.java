@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 import org.touming.content.Mark;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads one YAML document into a {@link Node} tree with positions. Scalars keep their published
@@ -58,6 +59,10 @@ public final class YamlTreeReader {
       }
       return root;
     } catch (JsonProcessingException e) {
+      if (e.getCause() instanceof MarkedYAMLException m && m.getProblemMark() != null) {
+        throw new YamlSyntaxException(
+            new Mark(m.getProblemMark().getLine() + 1, m.getProblemMark().getColumn() + 1), describe(m));
+      }
       throw new YamlSyntaxException(mark(e.getLocation()), cleanMessage(e));
     } catch (IOException e) {
       throw new YamlSyntaxException(Mark.START, "无法读取 YAML：" + e.getMessage());
@@ -120,6 +125,14 @@ public final class YamlTreeReader {
       return Mark.START;
     }
     return new Mark(location.getLineNr(), Math.max(1, location.getColumnNr()));
+  }
+
+  /** SnakeYAML's problem, with its context, and a hint for the mistakes authors make most. */
+  private static String describe(MarkedYAMLException m) {
+    String problem = firstLine(m.getProblem());
+    String context = m.getContext() == null ? "" : "（" + firstLine(m.getContext()) + "）";
+    String hint = problem.contains("TAB") ? "；YAML 不能用 Tab 缩进，请改用空格" : "";
+    return "YAML 格式错误：" + problem + context + hint;
   }
 
   private static String cleanMessage(JsonProcessingException e) {
