@@ -14,7 +14,11 @@ class RepositoryContentTest {
   @Test
   void bundledContentHasNoErrors() {
     Checker.Result result = new Checker().run(Path.of("").toAbsolutePath());
-    List<String> errors = result.diagnostics().sorted().stream().filter(d -> d.severity() == Severity.ERROR).map(Diagnostic::format).toList();
+    List<String> errors =
+        result.diagnostics().sorted().stream()
+            .filter(d -> d.severity() == Severity.ERROR)
+            .map(Diagnostic::format)
+            .toList();
     assertEquals(List.of(), errors);
     assertEquals(result.site().orElseThrow().disclosures().size(), result.disclosures());
   }

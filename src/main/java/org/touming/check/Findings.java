@@ -34,18 +34,21 @@ record Findings(Loaded<Disclosure> disclosure, Diagnostics diagnostics) {
   }
 
   /**
-   * The name of the row a field belongs to (资产总额, 计算机设备及软件), so that sums over table rows
-   * read well: the field's own object if it is named, else the innermost list item it is in.
+   * The name of the row a field belongs to (资产总额, 计算机设备及软件), so that sums over table rows read
+   * well: the field's own object if it is named, else the innermost list item it is in.
    */
   private String rowName(String pointer) {
     String[] parts = pointer.split("/");
-    String own = nameOf(tree().at(String.join("/", java.util.Arrays.copyOfRange(parts, 0, parts.length - 1))));
+    String own =
+        nameOf(
+            tree().at(String.join("/", java.util.Arrays.copyOfRange(parts, 0, parts.length - 1))));
     if (!own.isEmpty()) {
       return own;
     }
     for (int end = parts.length - 1; end > 0; end--) {
       if (parts[end].matches("[0-9]+")) {
-        String name = nameOf(tree().at(String.join("/", java.util.Arrays.copyOfRange(parts, 0, end + 1))));
+        String name =
+            nameOf(tree().at(String.join("/", java.util.Arrays.copyOfRange(parts, 0, end + 1))));
         return name.isEmpty() ? "第 " + (Integer.parseInt(parts[end]) + 1) + " 行" : name;
       }
     }

@@ -35,7 +35,8 @@ public final class Main implements Runnable {
   }
 
   public static int execute(String... args) {
-    return execute(new PrintWriter(System.out, true, UTF_8), new PrintWriter(System.err, true, UTF_8), args);
+    return execute(
+        new PrintWriter(System.out, true, UTF_8), new PrintWriter(System.err, true, UTF_8), args);
   }
 
   public static int execute(PrintWriter out, PrintWriter err, String... args) {

@@ -181,7 +181,9 @@ public final class ContentLoader {
     Map<DepartmentId, String> departmentFiles = new HashMap<>();
     for (Path file : files) {
       if (file.getFileName().toString().equals(DEPARTMENT)) {
-        departmentOfFolder.put(file.getParent(), readDepartment(root, file.getParent(), departments, departmentFiles, diagnostics));
+        departmentOfFolder.put(
+            file.getParent(),
+            readDepartment(root, file.getParent(), departments, departmentFiles, diagnostics));
       }
     }
     for (Path file : files) {
@@ -204,9 +206,16 @@ public final class ContentLoader {
       String base = name.substring(0, name.lastIndexOf('.'));
       if (yamlFile) {
         Path md = folder.resolve(base + ".md");
-        disclosures.add(new Site.DisclosureFile(dept.get(), rel, Files.isRegularFile(md) ? rel(root, md) : null));
-      } else if (!Files.isRegularFile(folder.resolve(base + ".yml")) && !Files.isRegularFile(folder.resolve(base + ".yaml"))) {
-        diagnostics.error(rel, Mark.START, "layout.orphan-markdown", "没有同名的 YAML 文件（" + base + ".yml）与此 Markdown 配对");
+        disclosures.add(
+            new Site.DisclosureFile(
+                dept.get(), rel, Files.isRegularFile(md) ? rel(root, md) : null));
+      } else if (!Files.isRegularFile(folder.resolve(base + ".yml"))
+          && !Files.isRegularFile(folder.resolve(base + ".yaml"))) {
+        diagnostics.error(
+            rel,
+            Mark.START,
+            "layout.orphan-markdown",
+            "没有同名的 YAML 文件（" + base + ".yml）与此 Markdown 配对");
       }
     }
   }

@@ -18,15 +18,44 @@ import org.touming.testing.FixtureSite;
 /**
  * Thousands of mutated files through {@code check}: truncated, re-indented, wrong types, random
  * bytes, huge values, alias bombs, deep nesting. Each must end in diagnostics that name a file and
- * a line, never in an exception and never in an internal error. The seed is fixed so that a
- * failure can be replayed; the message carries the mutated text.
+ * a line, never in an exception and never in an internal error. The seed is fixed so that a failure
+ * can be replayed; the message carries the mutated text.
  */
 class FuzzTest {
   private static final String[] SCALARS = {
-    "abc", "[1, 2]", "{a: 1}", "~", "true", "\"\"", "-", "1e309", "-1e-400", "0x1F", ".inf", ".nan",
-    "123456789012345678901234567890.123", "99999999999999999999999999999999999999", "\"涉密\"", "涉密",
-    "!!binary aGVsbG8=", "&a [*a]", "*undefined", "\"\\u0000\"", "'", "\"", "|", ">", "? x", "!custom 1",
-    "2019-01-01", "null", "0.1.2", "１２３", "𠀀𠀁", "<script>alert(1)</script>", "=cmd|' /C calc'!A0"
+    "abc",
+    "[1, 2]",
+    "{a: 1}",
+    "~",
+    "true",
+    "\"\"",
+    "-",
+    "1e309",
+    "-1e-400",
+    "0x1F",
+    ".inf",
+    ".nan",
+    "123456789012345678901234567890.123",
+    "99999999999999999999999999999999999999",
+    "\"涉密\"",
+    "涉密",
+    "!!binary aGVsbG8=",
+    "&a [*a]",
+    "*undefined",
+    "\"\\u0000\"",
+    "'",
+    "\"",
+    "|",
+    ">",
+    "? x",
+    "!custom 1",
+    "2019-01-01",
+    "null",
+    "0.1.2",
+    "１２３",
+    "𠀀𠀁",
+    "<script>alert(1)</script>",
+    "=cmd|' /C calc'!A0"
   };
 
   private final Random random = new Random(20261122L);
@@ -38,8 +67,16 @@ class FuzzTest {
     String original = site.read(FixtureSite.DISCLOSURE);
     fuzz(site, FixtureSite.DISCLOSURE, original, 2500);
     // The mutations must reach every layer, or this test proves nothing.
-    for (String rule : List.of("yaml.syntax", "yaml.duplicate-key", "schema.type", "schema.pattern", "schema.range",
-        "schema.unknown-field", "schema.required", "file.encoding")) {
+    for (String rule :
+        List.of(
+            "yaml.syntax",
+            "yaml.duplicate-key",
+            "schema.type",
+            "schema.pattern",
+            "schema.range",
+            "schema.unknown-field",
+            "schema.required",
+            "file.encoding")) {
       assertTrue(seen.contains(rule), "no mutation produced " + rule + "; seen " + seen);
     }
   }
@@ -47,7 +84,12 @@ class FuzzTest {
   @Test
   void mutatedIndexFilesEndInDiagnostics(@TempDir Path dir) {
     FixtureSite site = FixtureSite.copy("valid", dir);
-    for (String file : List.of("content/regions.yml", "content/131003/260/department.yml", "site-config.yml", "content/131003/260/2019-budget.md")) {
+    for (String file :
+        List.of(
+            "content/regions.yml",
+            "content/131003/260/department.yml",
+            "site-config.yml",
+            "content/131003/260/2019-budget.md")) {
       String original = site.read(file);
       fuzz(site, file, original, 250);
       site.write(file, original);
@@ -68,8 +110,12 @@ class FuzzTest {
       }
       found.forEach(d -> seen.add(d.rule()));
       for (Diagnostic d : found) {
-        assertTrue(!d.rule().startsWith("internal."), () -> "round: internal error " + d.format() + " on:\n" + preview(mutated));
-        assertTrue(d.line() >= 1 && d.column() >= 1 && !d.file().isEmpty(), () -> "unlocated: " + d.format());
+        assertTrue(
+            !d.rule().startsWith("internal."),
+            () -> "round: internal error " + d.format() + " on:\n" + preview(mutated));
+        assertTrue(
+            d.line() >= 1 && d.column() >= 1 && !d.file().isEmpty(),
+            () -> "unlocated: " + d.format());
         assertTrue(d.severity() == Severity.ERROR || d.severity() == Severity.WARNING);
       }
     }
@@ -84,10 +130,13 @@ class FuzzTest {
       switch (random.nextInt(11)) {
         case 0 -> { // truncate
           String joined = String.join("\n", lines);
-          return joined.substring(0, random.nextInt(joined.length() + 1)).getBytes(StandardCharsets.UTF_8);
+          return joined
+              .substring(0, random.nextInt(joined.length() + 1))
+              .getBytes(StandardCharsets.UTF_8);
         }
         case 1 -> lines.set(line, " ".repeat(random.nextInt(7)) + lines.get(line).stripLeading());
-        case 2 -> lines.set(line, replaceValue(lines.get(line), SCALARS[random.nextInt(SCALARS.length)]));
+        case 2 ->
+            lines.set(line, replaceValue(lines.get(line), SCALARS[random.nextInt(SCALARS.length)]));
         case 3 -> extraBytes = randomBytes();
         case 4 -> lines.remove(line);
         case 5 -> lines.add(line, lines.get(line));
@@ -97,10 +146,22 @@ class FuzzTest {
           lines.set(line, lines.get(other));
           lines.set(other, t);
         }
-        case 7 -> lines.set(line, replaceValue(lines.get(line), "9".repeat(1 + random.nextInt(5000)) + (random.nextBoolean() ? "." + "1".repeat(random.nextInt(50)) : "")));
-        case 8 -> lines.set(line, replaceValue(lines.get(line), "\"" + "长".repeat(random.nextInt(200_000)) + "\""));
+        case 7 ->
+            lines.set(
+                line,
+                replaceValue(
+                    lines.get(line),
+                    "9".repeat(1 + random.nextInt(5000))
+                        + (random.nextBoolean() ? "." + "1".repeat(random.nextInt(50)) : "")));
+        case 8 ->
+            lines.set(
+                line,
+                replaceValue(lines.get(line), "\"" + "长".repeat(random.nextInt(200_000)) + "\""));
         case 9 -> lines.add(line, "x: " + "[".repeat(200 + random.nextInt(2000)));
-        default -> lines.add(0, "a: &a [\"x\",\"x\",\"x\",\"x\"]\nb: &b [*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c]");
+        default ->
+            lines.add(
+                0,
+                "a: &a [\"x\",\"x\",\"x\",\"x\"]\nb: &b [*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c]");
       }
     }
     byte[] body = String.join("\n", lines).getBytes(StandardCharsets.UTF_8);

@@ -50,7 +50,8 @@ class CliTest {
   void unknownOptionOrFormatIsWrongUsage(@TempDir Path dir) {
     assertEquals(2, run("check", "--frobnicate").exit());
     assertEquals(2, run("check", "--format", "xml", "--source", dir.toString()).exit());
-    assertEquals(2, run("sample", "--disclosures", "0", "--into", dir.resolve("x").toString()).exit());
+    assertEquals(
+        2, run("sample", "--disclosures", "0", "--into", dir.resolve("x").toString()).exit());
   }
 
   @Test
@@ -63,14 +64,17 @@ class CliTest {
 
   @Test
   void warningsFailOnlyWhenStrict(@TempDir Path dir) {
-    FixtureSite site = FixtureSite.copy("valid", dir).edit(FixtureSite.DISCLOSURE, "  vehicles: 48.13", "  vehicles: 0");
+    FixtureSite site =
+        FixtureSite.copy("valid", dir)
+            .edit(FixtureSite.DISCLOSURE, "  vehicles: 48.13", "  vehicles: 0");
     assertEquals(0, run("check", "--source", site.root().toString()).exit());
     assertEquals(1, run("check", "--strict", "--source", site.root().toString()).exit());
   }
 
   @Test
   void errorsExitOneWithoutStackTrace(@TempDir Path dir) {
-    FixtureSite site = FixtureSite.copy("valid", dir).edit(FixtureSite.DISCLOSURE, "year: 2019", "year: [");
+    FixtureSite site =
+        FixtureSite.copy("valid", dir).edit(FixtureSite.DISCLOSURE, "year: 2019", "year: [");
     for (String command : new String[] {"check", "build"}) {
       Run r = run(command, "--source", site.root().toString());
       assertEquals(1, r.exit(), r.all());
@@ -88,7 +92,9 @@ class CliTest {
 
   @Test
   void jsonCarriesTheSameDiagnostics(@TempDir Path dir) throws Exception {
-    FixtureSite site = FixtureSite.copy("valid", dir).edit(FixtureSite.DISCLOSURE, "  vehicles: 48.13", "  vehicles: 0");
+    FixtureSite site =
+        FixtureSite.copy("valid", dir)
+            .edit(FixtureSite.DISCLOSURE, "  vehicles: 48.13", "  vehicles: 0");
     Run text = run("check", "--source", site.root().toString());
     Run json = run("check", "--format", "json", "--source", site.root().toString());
     JsonNode tree = new ObjectMapper().readTree(json.out());
@@ -97,8 +103,18 @@ class CliTest {
     int warnings = tree.get("warnings").asInt();
     assertEquals(warnings, tree.get("diagnostics").size());
     JsonNode first = tree.get("diagnostics").get(0);
-    String line = first.get("file").asText() + ":" + first.get("line").asInt() + ":" + first.get("column").asInt() + ": "
-        + first.get("severity").asText() + " [" + first.get("rule").asText() + "] " + first.get("message").asText();
+    String line =
+        first.get("file").asText()
+            + ":"
+            + first.get("line").asInt()
+            + ":"
+            + first.get("column").asInt()
+            + ": "
+            + first.get("severity").asText()
+            + " ["
+            + first.get("rule").asText()
+            + "] "
+            + first.get("message").asText();
     assertTrue(text.out().startsWith(line + "\n"), text.out());
   }
 
@@ -110,7 +126,10 @@ class CliTest {
     Run c = run("check", "--source", into.toString());
     assertEquals(0, c.exit(), c.all());
     assertTrue(c.out().contains("检查了 30 个公开文件：0 个错误"), c.out());
-    assertEquals(2, run("sample", "--disclosures", "5", "--into", into.toString()).exit(), "refuses a non-empty folder");
+    assertEquals(
+        2,
+        run("sample", "--disclosures", "5", "--into", into.toString()).exit(),
+        "refuses a non-empty folder");
     assertTrue(Files.exists(into.resolve("site-config.yml")));
   }
 

@@ -20,18 +20,29 @@ class LoaderPropertyTest {
     for (int i = 0; i < 300; i++) {
       // Up to 12 integer digits and 12 decimals, trailing zeros included: 0.50 stays 0.50.
       String digits = Long.toString(Math.abs(random.nextLong()) % 1_000_000_000_000L);
-      String number = random.nextBoolean() ? digits : digits + "." + String.format("%0" + (1 + random.nextInt(12)) + "d", random.nextInt(1000));
+      String number =
+          random.nextBoolean()
+              ? digits
+              : digits
+                  + "."
+                  + String.format("%0" + (1 + random.nextInt(12)) + "d", random.nextInt(1000));
       if (random.nextInt(4) == 0 && new BigDecimal(number).signum() != 0) {
         number = "-" + number;
       }
-      site.write(FixtureSite.DISCLOSURE, site.read(FixtureSite.DISCLOSURE).replaceFirst("  personnel: [^\\n]*", "  personnel: " + number));
+      site.write(
+          FixtureSite.DISCLOSURE,
+          site.read(FixtureSite.DISCLOSURE)
+              .replaceFirst("  personnel: [^\\n]*", "  personnel: " + number));
       Diagnostics d = new Diagnostics();
       Site s = loader.loadSite(site.root(), d).orElseThrow();
       var loaded = loader.loadDisclosure(s, s.disclosures().get(1), d).orElseThrow();
       Amount personnel = loaded.value().expenditure().personnel();
       assertEquals(number, personnel.text(), "published digits");
       assertEquals(0, new BigDecimal(number).compareTo(personnel.value()));
-      site.write(FixtureSite.DISCLOSURE, site.read(FixtureSite.DISCLOSURE).replaceFirst("  personnel: [^\\n]*", "  personnel: 2805.93"));
+      site.write(
+          FixtureSite.DISCLOSURE,
+          site.read(FixtureSite.DISCLOSURE)
+              .replaceFirst("  personnel: [^\\n]*", "  personnel: 2805.93"));
     }
   }
 
@@ -41,7 +52,8 @@ class LoaderPropertyTest {
     ContentLoader loader = new ContentLoader();
     Diagnostics d = new Diagnostics();
     Site s = loader.loadSite(site.root(), d).orElseThrow();
-    Disclosure disclosure = loader.loadDisclosure(s, s.disclosures().get(1), d).orElseThrow().value();
+    Disclosure disclosure =
+        loader.loadDisclosure(s, s.disclosures().get(1), d).orElseThrow().value();
     Amount secret = disclosure.performance().responsibilities().get(1).budget();
     assertTrue(secret.isSecret());
     assertEquals("——", disclosure.assets().total().quantity().text());
@@ -50,7 +62,8 @@ class LoaderPropertyTest {
     assertEquals(MoneyUnit.YUAN, disclosure.projects().get(0).unit());
     assertEquals(new DepartmentId("131003", "260"), disclosure.department());
     assertTrue(disclosure.narrative().get(Section.INCOME).orElseThrow().contains("8058.96万元"));
-    assertTrue(disclosure.narrative().get(Section.PREFACE).orElseThrow().startsWith("按照《中华人民共和国预算法》"));
+    assertTrue(
+        disclosure.narrative().get(Section.PREFACE).orElseThrow().startsWith("按照《中华人民共和国预算法》"));
   }
 
   @Test

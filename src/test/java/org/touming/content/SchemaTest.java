@@ -21,7 +21,10 @@ class SchemaTest {
   void theEditorsSchemaIsTheLoadersSchema() throws Exception {
     for (String name : new String[] {"site-config", "regions", "department", "disclosure"}) {
       byte[] onDisk = Files.readAllBytes(Path.of("schemas", name + ".schema.json"));
-      byte[] onClasspath = Schema.class.getResourceAsStream("/org/touming/schemas/" + name + ".schema.json").readAllBytes();
+      byte[] onClasspath =
+          Schema.class
+              .getResourceAsStream("/org/touming/schemas/" + name + ".schema.json")
+              .readAllBytes();
       assertEquals(new String(onDisk), new String(onClasspath), name);
     }
   }
@@ -44,23 +47,35 @@ class SchemaTest {
     assertEquals(java.util.List.of(), missing);
   }
 
-  private static void walk(com.fasterxml.jackson.databind.JsonNode node, String path, java.util.List<String> missing) {
-    node.path("properties").fields().forEachRemaining(e -> {
-      if (!e.getValue().has("title")) {
-        missing.add(path + "/" + e.getKey());
-      }
-      walk(e.getValue(), path + "/" + e.getKey(), missing);
-      walk(e.getValue().path("items"), path + "/" + e.getKey() + "[]", missing);
-    });
-    node.path("$defs").fields().forEachRemaining(e -> walk(e.getValue(), "#" + e.getKey(), missing));
+  private static void walk(
+      com.fasterxml.jackson.databind.JsonNode node, String path, java.util.List<String> missing) {
+    node.path("properties")
+        .fields()
+        .forEachRemaining(
+            e -> {
+              if (!e.getValue().has("title")) {
+                missing.add(path + "/" + e.getKey());
+              }
+              walk(e.getValue(), path + "/" + e.getKey(), missing);
+              walk(e.getValue().path("items"), path + "/" + e.getKey() + "[]", missing);
+            });
+    node.path("$defs")
+        .fields()
+        .forEachRemaining(e -> walk(e.getValue(), "#" + e.getKey(), missing));
   }
 
   @Test
   void unsupportedKeywordIsRejectedNotIgnored() throws Exception {
-    var ctor = Schema.class.getDeclaredConstructor(String.class, com.fasterxml.jackson.databind.JsonNode.class);
+    var ctor =
+        Schema.class.getDeclaredConstructor(
+            String.class, com.fasterxml.jackson.databind.JsonNode.class);
     ctor.setAccessible(true);
-    var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"type\":\"object\",\"oneOf\":[]}");
-    var e = assertThrows(java.lang.reflect.InvocationTargetException.class, () -> ctor.newInstance("x", node));
+    var node =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree("{\"type\":\"object\",\"oneOf\":[]}");
+    var e =
+        assertThrows(
+            java.lang.reflect.InvocationTargetException.class, () -> ctor.newInstance("x", node));
     assertTrue(e.getCause().getMessage().contains("oneOf"));
   }
 }

@@ -22,9 +22,12 @@ class SampleGeneratorTest {
     new SampleGenerator().write(40, 11, dir.resolve("b"));
     List<Path> a = files(dir.resolve("a"));
     List<Path> b = files(dir.resolve("b"));
-    assertEquals(a.stream().map(p -> dir.resolve("a").relativize(p)).toList(), b.stream().map(p -> dir.resolve("b").relativize(p)).toList());
+    assertEquals(
+        a.stream().map(p -> dir.resolve("a").relativize(p)).toList(),
+        b.stream().map(p -> dir.resolve("b").relativize(p)).toList());
     for (int i = 0; i < a.size(); i++) {
-      assertArrayEquals(Files.readAllBytes(a.get(i)), Files.readAllBytes(b.get(i)), a.get(i).toString());
+      assertArrayEquals(
+          Files.readAllBytes(a.get(i)), Files.readAllBytes(b.get(i)), a.get(i).toString());
     }
   }
 
@@ -43,7 +46,8 @@ class SampleGeneratorTest {
   void exactCountSeveralYearsSeveralRegionsAndNoErrors(@TempDir Path dir) throws IOException {
     new SampleGenerator().write(200, 42, dir);
     Checker.Result result = new Checker().run(dir);
-    List<Diagnostic> errors = result.diagnostics().sorted().stream().filter(d -> d.severity() == Severity.ERROR).toList();
+    List<Diagnostic> errors =
+        result.diagnostics().sorted().stream().filter(d -> d.severity() == Severity.ERROR).toList();
     assertEquals(List.of(), errors);
     assertEquals(200, result.disclosures());
     var site = result.site().orElseThrow();
@@ -60,13 +64,16 @@ class SampleGeneratorTest {
     new SampleGenerator().write(100, 9, dir);
     long bytes = 0;
     for (Path p : files(dir.resolve("content"))) {
-      if (!p.getFileName().toString().equals("department.yml") && !p.getFileName().toString().equals("regions.yml")) {
+      if (!p.getFileName().toString().equals("department.yml")
+          && !p.getFileName().toString().equals("regions.yml")) {
         bytes += Files.size(p);
       }
     }
     long perDisclosure = bytes / 100;
     // The seeds are 10 KB to 133 KB of text each; YAML keys and quoting add to that.
-    assertTrue(perDisclosure > 15_000 && perDisclosure < 250_000, "bytes per disclosure: " + perDisclosure);
+    assertTrue(
+        perDisclosure > 15_000 && perDisclosure < 250_000,
+        "bytes per disclosure: " + perDisclosure);
   }
 
   private static List<Path> files(Path root) throws IOException {

@@ -47,7 +47,9 @@ public final class FixtureSite {
     return root;
   }
 
-  /** Replaces the one occurrence of {@code find} in a file; fails the test if it is not there once. */
+  /**
+   * Replaces the one occurrence of {@code find} in a file; fails the test if it is not there once.
+   */
   public FixtureSite edit(String file, String find, String replace) {
     String text = read(file);
     int at = text.indexOf(find);

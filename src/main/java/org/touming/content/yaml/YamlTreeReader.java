@@ -61,7 +61,8 @@ public final class YamlTreeReader {
     } catch (JsonProcessingException e) {
       if (e.getCause() instanceof MarkedYAMLException m && m.getProblemMark() != null) {
         throw new YamlSyntaxException(
-            new Mark(m.getProblemMark().getLine() + 1, m.getProblemMark().getColumn() + 1), describe(m));
+            new Mark(m.getProblemMark().getLine() + 1, m.getProblemMark().getColumn() + 1),
+            describe(m));
       }
       throw new YamlSyntaxException(mark(e.getLocation()), cleanMessage(e));
     } catch (IOException e) {
