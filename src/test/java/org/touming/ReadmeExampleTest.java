@@ -32,7 +32,8 @@ class ReadmeExampleTest {
     Files.writeString(dept.resolve("2019-budget.md"), blocks.get(3));
     Files.writeString(dir.resolve("site-config.yml"), blocks.get(4));
     Files.writeString(dept.resolve("sources/2019-budget.txt"), "source");
-    List<String> found = new Checker().run(dir).diagnostics().sorted().stream().map(Diagnostic::format).toList();
+    List<String> found =
+        new Checker().run(dir).diagnostics().sorted().stream().map(Diagnostic::format).toList();
     assertEquals(List.of(), found);
   }
 }

@@ -2,9 +2,6 @@ package org.touming.content;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The site's index: configuration, regions, departments and where each disclosure lives.
@@ -22,16 +19,6 @@ public record Site(
     regions = List.copyOf(regions);
     departments = List.copyOf(departments);
     disclosures = List.copyOf(disclosures);
-  }
-
-  public Map<String, Region> regionsByCode() {
-    return regions.stream()
-        .collect(Collectors.toMap(Region::code, Function.identity(), (a, b) -> a));
-  }
-
-  public Map<DepartmentId, Department> departmentsById() {
-    return departments.stream()
-        .collect(Collectors.toMap(Department::id, Function.identity(), (a, b) -> a));
   }
 
   /**

@@ -53,11 +53,11 @@ public final class SampleGenerator {
 
   Plan plan(int disclosures, long seed) {
     Random random = new Random(seed);
-    List<int[]> counts = new ArrayList<>(); // disclosures per department
+    List<Integer> counts = new ArrayList<>(); // disclosures per department
     int left = disclosures;
     while (left > 0) {
       int k = Math.min(left, Shape.yearsPerDepartment(random));
-      counts.add(new int[] {k});
+      counts.add(k);
       left -= k;
     }
     int counties =
@@ -91,7 +91,7 @@ public final class SampleGenerator {
       int n = perCounty[k]++;
       String code = Names.unitCode(n, random);
       String name = county.name() + Names.department(n, random);
-      int span = counts.get(i)[0];
+      int span = counts.get(i);
       int last = 2024 - random.nextInt(3);
       List<Integer> years = new ArrayList<>();
       // Mostly consecutive years, sometimes with a gap: later issues must not mistake a gap for a

@@ -215,9 +215,23 @@ class BadInputTest {
             "kind: budget\nunit: 万元\nprovenance:\n  source: sources/2019.txt\n",
             D + ":6:11: error [ref.source] 来源文件 sources/2019.txt 不存在（路径相对于本文件所在目录）"),
         new Case(
+            "no content folder",
+            s -> deleteTree(s.root().resolve("content")),
+            "content:1:1: error [site.no-content] 找不到 content/ 目录"),
+        new Case(
             "no regions file",
             s -> s.delete(REGIONS),
             REGIONS + ":1:1: error [site.no-regions] 找不到行政区划文件 content/regions.yml"));
+  }
+
+  private static void deleteTree(Path dir) {
+    try (var walk = java.nio.file.Files.walk(dir)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        java.nio.file.Files.delete(p);
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @ParameterizedTest(name = "{0}")

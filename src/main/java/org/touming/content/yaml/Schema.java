@@ -287,9 +287,8 @@ public final class Schema {
       case NULL:
         return NODES.nullNode();
       case BOOLEAN:
-        return NODES.booleanNode(
-            Boolean.parseBoolean(s.text().toLowerCase(java.util.Locale.ROOT))
-                || s.text().matches("(?i)yes|on|y"));
+        // YAML 1.1 also spells true as yes/on/y; the scanner already decided this is a boolean.
+        return NODES.booleanNode(s.text().matches("(?i)true|yes|on|y"));
       case INTEGER:
       case DECIMAL:
         return number(s, schema, label, out);
