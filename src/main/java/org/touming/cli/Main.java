@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CheckCommand.class,
       BuildCommand.class,
+      ImportCommand.class,
       SampleCommand.class,
       CommandLine.HelpCommand.class
     })
@@ -27,7 +28,8 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "缺少命令：check、build 或 sample");
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "缺少命令：check、build、import 或 sample");
   }
 
   public static void main(String[] args) {

@@ -90,7 +90,10 @@ public final class ContentLoader {
     SiteConfig cfg = config.orElse(new SiteConfig("", null, null, null, null, false, null));
     List<Department> list =
         departments.stream().map(Loaded::value).sorted((a, b) -> a.id().compareTo(b.id())).toList();
-    return Optional.of(new Site(root, cfg, regions, list, disclosures));
+    Map<DepartmentId, String> folders = new HashMap<>();
+    departments.forEach(
+        d -> folders.put(d.value().id(), d.file().substring(0, d.file().lastIndexOf('/'))));
+    return Optional.of(new Site(root, cfg, regions, list, disclosures, folders));
   }
 
   private List<Region> loadRegions(Path root, Diagnostics diagnostics) {

@@ -228,7 +228,7 @@ public record Disclosure(
     }
   }
 
-  public record GlossaryEntry(String term, String definition) {}
+  public record GlossaryEntry(String no, String term, String definition) {}
 
   /** A table the model has no dedicated shape for (the standard 收支总表 and others), kept whole. */
   public record Table(

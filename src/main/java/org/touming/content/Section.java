@@ -23,7 +23,7 @@ public enum Section {
   PERFORMANCE_PROJECTS("performance-projects", "项目绩效目标", "资金绩效目标"),
   PROCUREMENT("procurement", "政府采购", "政府采购预算情况"),
   ASSETS("assets", "国有资产", "国有资产信息"),
-  OTHER("other", "其他需要说明的事项");
+  OTHER("other", "其他需要说明的事项", "其它需要说明的事项", "其他需要说明的情况");
 
   private final String key;
   private final String title;

@@ -2,6 +2,7 @@ package org.touming.content;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The site's index: configuration, regions, departments and where each disclosure lives.
@@ -13,12 +14,19 @@ public record Site(
     SiteConfig config,
     List<Region> regions,
     List<Department> departments,
-    List<DisclosureFile> disclosures) {
+    List<DisclosureFile> disclosures,
+    Map<DepartmentId, String> folders) {
 
   public Site {
     regions = List.copyOf(regions);
     departments = List.copyOf(departments);
     disclosures = List.copyOf(disclosures);
+    folders = Map.copyOf(folders);
+  }
+
+  /** The folder, relative to the site, that holds a department's files. */
+  public String folderOf(DepartmentId department) {
+    return folders.get(department);
   }
 
   /**

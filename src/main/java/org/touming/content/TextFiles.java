@@ -3,12 +3,12 @@ package org.touming.content;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.touming.internal.Encodings;
 
 /** Reads content files as UTF-8 and, when they are not, says which encoding they look like. */
 public final class TextFiles {
@@ -39,10 +39,16 @@ public final class TextFiles {
         && (bytes[2] & 0xff) == 0xBF) {
       offset = 3; // a UTF-8 BOM, as Windows editors write it
     }
-    String utf16 = utf16Name(bytes);
-    if (utf16 != null) {
+    var utf16 = Encodings.utf16(bytes);
+    if (utf16.isPresent()) {
       diagnostics.error(
-          rel, Mark.START, "file.encoding", "文件不是 UTF-8 编码，看起来是 " + utf16 + "；请另存为 UTF-8");
+          rel,
+          Mark.START,
+          "file.encoding",
+          "文件不是 UTF-8 编码，看起来是 "
+              + utf16.get().name()
+              + (Encodings.hasBom(bytes, utf16.get()) ? "（带 BOM）" : "")
+              + "；请另存为 UTF-8");
       return Optional.empty();
     }
     try {
@@ -62,7 +68,10 @@ public final class TextFiles {
     } catch (CharacterCodingException e) {
       int bad = firstInvalidUtf8(bytes, offset);
       Mark mark = lineOf(bytes, bad);
-      String guess = looksLike(bytes, offset, "GB18030") ? "GB18030/GBK（中文 Windows 常用编码）" : "未知编码";
+      String guess =
+          Encodings.decode(bytes, offset, Encodings.GB18030).isPresent()
+              ? "GB18030/GBK（中文 Windows 常用编码）"
+              : "未知编码";
       diagnostics.error(
           rel,
           mark,
@@ -75,50 +84,6 @@ public final class TextFiles {
               + guess
               + "；请另存为 UTF-8");
       return Optional.empty();
-    }
-  }
-
-  private static String utf16Name(byte[] b) {
-    if (b.length >= 2 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE) {
-      return "UTF-16LE（带 BOM）";
-    }
-    if (b.length >= 2 && (b[0] & 0xff) == 0xFE && (b[1] & 0xff) == 0xFF) {
-      return "UTF-16BE（带 BOM）";
-    }
-    int n = Math.min(b.length, 512) & ~1;
-    if (n < 4) {
-      return null;
-    }
-    int evenZero = 0;
-    int oddZero = 0;
-    for (int i = 0; i < n; i += 2) {
-      if (b[i] == 0) {
-        evenZero++;
-      }
-      if (b[i + 1] == 0) {
-        oddZero++;
-      }
-    }
-    int pairs = n / 2;
-    if (oddZero > pairs * 0.3 && evenZero < pairs * 0.05) {
-      return "UTF-16LE";
-    }
-    if (evenZero > pairs * 0.3 && oddZero < pairs * 0.05) {
-      return "UTF-16BE";
-    }
-    return null;
-  }
-
-  private static boolean looksLike(byte[] bytes, int offset, String charset) {
-    try {
-      Charset.forName(charset)
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset));
-      return true;
-    } catch (CharacterCodingException e) {
-      return false;
     }
   }
 

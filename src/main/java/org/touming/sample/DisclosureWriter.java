@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.touming.internal.YamlWriter;
 import org.touming.sample.SampleGenerator.DepartmentSpec;
 import org.touming.sample.SampleGenerator.Figures;
 
@@ -69,7 +70,7 @@ final class DisclosureWriter {
     m.put("assets", assets());
     m.put("glossary", glossary());
     injectInconsistency(m);
-    return YamlEmitter.emit(
+    return YamlWriter.emit(
         SampleGenerator.MARK
             + "# yaml-language-server: $schema=../../../schemas/disclosure.schema.json\n",
         m);

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.IntStream;
+import org.touming.internal.YamlWriter;
 
 /**
  * Writes a complete synthetic site shaped like the real disclosures: the same sections, table
@@ -131,7 +132,7 @@ public final class SampleGenerator {
     footer.put("police-record", "示公网安备 99000002000000号");
     footer.put("contact", "0000-0000000");
     m.put("footer", footer);
-    return YamlEmitter.emit(
+    return YamlWriter.emit(
         MARK + "# yaml-language-server: $schema=schemas/site-config.schema.json\n", m);
   }
 
@@ -148,7 +149,7 @@ public final class SampleGenerator {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("synthetic", true);
     root.put("regions", list);
-    return YamlEmitter.emit(
+    return YamlWriter.emit(
         MARK + "# yaml-language-server: $schema=../schemas/regions.schema.json\n", root);
   }
 
@@ -165,7 +166,7 @@ public final class SampleGenerator {
       dept.put("synthetic", true);
       Files.writeString(
           folder.resolve("department.yml"),
-          YamlEmitter.emit(
+          YamlWriter.emit(
               MARK + "# yaml-language-server: $schema=../../../schemas/department.schema.json\n",
               dept),
           StandardCharsets.UTF_8);

@@ -1,17 +1,26 @@
-package org.touming.sample;
+package org.touming.internal;
 
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
- * Writes a tree of maps, lists and scalars as block YAML. Strings are always double-quoted so that
- * no author text can turn into a number, a boolean or YAML syntax.
+ * Writes a tree of maps, lists and scalars as block YAML for authors to read and edit. A string is
+ * written plain when YAML reads it back as the same string, and double-quoted otherwise, so that no
+ * author text can turn into a number, a boolean, a null or YAML syntax.
  */
-final class YamlEmitter {
-  private YamlEmitter() {}
+public final class YamlWriter {
+  private static final Pattern PLAIN_UNSAFE =
+      Pattern.compile(
+          "^[\\s\\-?:,\\[\\]{}#&*!|>'\"%@`~=]|\\s$|: |:$| #|[\\x00-\\x1f\\x7f\\u0085\\u2028\\u2029\\ufeff]");
+  private static final Pattern LOOKS_TYPED =
+      Pattern.compile(
+          "(?i)^([-+]?[0-9][0-9_,.:eE+\\-]*|[-+]?\\.?(inf|nan)|~|null|true|false|yes|no|on|off|y|n|0x.*|0o.*)$");
 
-  static String emit(String header, Map<String, Object> root) {
+  private YamlWriter() {}
+
+  public static String emit(String header, Map<String, Object> root) {
     StringBuilder out = new StringBuilder(header);
     map(root, 0, out);
     return out.toString();
@@ -29,7 +38,9 @@ final class YamlEmitter {
   @SuppressWarnings("unchecked")
   private static void entry(String key, Object value, int indent, StringBuilder out) {
     out.append(key).append(':');
-    if (value instanceof Map<?, ?> m) {
+    if (value instanceof Map<?, ?> m && m.isEmpty()) {
+      out.append(" {}\n");
+    } else if (value instanceof Map<?, ?> m) {
       out.append('\n');
       map((Map<String, Object>) m, indent + 2, out);
     } else if (value instanceof List<?> list) {
@@ -73,22 +84,27 @@ final class YamlEmitter {
   private static String flow(List<?> row) {
     StringBuilder sb = new StringBuilder("[");
     for (int i = 0; i < row.size(); i++) {
-      sb.append(i == 0 ? "" : ", ").append(scalar(row.get(i)));
+      Object cell = row.get(i);
+      // Flow context forbids plain , [ ] { } in scalars: always quote text there.
+      sb.append(i == 0 ? "" : ", ").append(cell instanceof String t ? quote(t) : scalar(cell));
     }
     return sb.append(']').toString();
   }
 
-  static String scalar(Object value) {
+  public static String scalar(Object value) {
     if (value instanceof BigDecimal d) {
       return d.toPlainString();
     }
     if (value instanceof Number || value instanceof Boolean) {
       return value.toString();
     }
-    return quote(value.toString());
+    String s = value.toString();
+    boolean plain =
+        !s.isEmpty() && !PLAIN_UNSAFE.matcher(s).find() && !LOOKS_TYPED.matcher(s).matches();
+    return plain ? s : quote(s);
   }
 
-  static String quote(String s) {
+  public static String quote(String s) {
     StringBuilder sb = new StringBuilder("\"");
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
