@@ -75,7 +75,13 @@ public final class Importer {
       }
       Table t = (Table) block;
       switch (TableKind.of(t)) {
-        case UNITS -> units.addAll(UnitsTable.read(t, report));
+        case UNITS -> {
+          units.addAll(UnitsTable.read(t, report));
+          if (caption != null) {
+            // The model's units are a plain list; the caption stays in the narrative beside it.
+            narrative.computeIfAbsent(section, k -> new ArrayList<>()).add(caption);
+          }
+        }
         case PERFORMANCE ->
             putOnce(figures, "performance", PerformanceTable.read(t, caption, report), t, report);
         case PROCUREMENT ->
