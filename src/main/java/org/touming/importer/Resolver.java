@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.touming.content.Department;
 import org.touming.content.DepartmentId;
@@ -21,7 +19,6 @@ import org.touming.content.Site;
  * flag to pass when a needed fact is neither stated nor given.
  */
 final class Resolver {
-  private static final Pattern PLACE = Pattern.compile("([\\p{IsHan}]{1,6}?(?:自治县|区|县|市|旗))");
 
   /** What the user passed on the command line; any of it may be null. */
   record Flags(String region, String department, Integer year, Kind kind) {}
@@ -43,12 +40,8 @@ final class Resolver {
         site.regions().stream().collect(Collectors.toMap(Region::code, Function.identity()));
     Region region;
     boolean newRegion = false;
-    String regionCode =
-        flags.region() != null
-            ? flags.region()
-            : facts.regionCode() != null && regions.containsKey(facts.regionCode())
-                ? facts.regionCode()
-                : null;
+    // A code, given or printed (a project code starts with the division code), wins over names.
+    String regionCode = flags.region() != null ? flags.region() : facts.regionCode();
     if (regionCode == null) {
       region =
           byName(facts.names(), site.regions())
@@ -150,12 +143,8 @@ final class Resolver {
       return Optional.empty();
     }
     for (String n : names) {
-      Matcher m = PLACE.matcher(n);
-      String last = null;
-      while (m.find()) {
-        last = m.group(1);
-      }
-      if (last != null) {
+      Optional<String> place = lastPlace(n);
+      if (place.isPresent()) {
         String city = code.substring(0, 4) + "00";
         String province = code.substring(0, 2) + "0000";
         String parent =
@@ -163,10 +152,32 @@ final class Resolver {
                 ? city
                 : regions.containsKey(province) && !province.equals(code) ? province : null;
         String level = code.endsWith("0000") ? "province" : code.endsWith("00") ? "city" : "county";
-        return Optional.of(
-            new Region(code, last.replaceAll("^.*?(?:省|市)(?=.+(?:区|县|市|旗)$)", ""), parent, level));
+        return Optional.of(new Region(code, place.get(), parent, level));
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The last place name in an organisation name: cut after each 省/市/区/县/旗, keep pieces of two to
+   * eight characters (大厂回族自治县) that do not start like an organ (区委区直机关 yields 委区, which is not a
+   * place). 中共秦皇岛市山海关区委区直机关工作委员会 → 山海关区; 三河市燕郊高新技术产业开发区 → 三河市.
+   */
+  static Optional<String> lastPlace(String name) {
+    String last = null;
+    int start = 0;
+    for (int i = 0; i < name.length(); i++) {
+      if ("省市区县旗".indexOf(name.charAt(i)) >= 0) {
+        String piece = name.substring(start, i + 1).replaceFirst("^(中共|中国共产党)", "");
+        if (piece.length() >= 2
+            && piece.length() <= 8
+            && "委直党办局处科部".indexOf(piece.charAt(0)) < 0
+            && !piece.endsWith("省")) {
+          last = piece;
+        }
+        start = i + 1;
+      }
+    }
+    return Optional.ofNullable(last);
   }
 }

@@ -25,6 +25,13 @@ final class SourceDecoder {
     if (utf8.isPresent()) {
       return Optional.of(new Decoded(utf8.get(), offset == 3 ? "UTF-8 (BOM)" : "UTF-8"));
     }
-    return Encodings.decode(bytes, 0, Encodings.GB18030).map(t -> new Decoded(t, "GB18030"));
+    Optional<Decoded> gb =
+        Encodings.decode(bytes, 0, Encodings.GB18030).map(t -> new Decoded(t, "GB18030"));
+    if (gb.isPresent()) {
+      return gb;
+    }
+    // UTF-16 without a BOM and without a single ASCII character to give it away.
+    return Encodings.decode(bytes, 0, StandardCharsets.UTF_16LE)
+        .map(t -> new Decoded(t, "UTF-16LE"));
   }
 }

@@ -21,21 +21,21 @@ public final class Encodings {
     if (b.length >= 2 && (b[0] & 0xff) == 0xFE && (b[1] & 0xff) == 0xFF) {
       return Optional.of(StandardCharsets.UTF_16BE);
     }
-    int n = Math.min(b.length, 512) & ~1;
-    if (n < 4) {
-      return Optional.empty();
-    }
+    // Without a BOM: the zero high bytes of ASCII characters (digits, tabs, newlines), which even
+    // a text that is mostly Chinese has, fall mostly on one side (a CJK character such as 一,
+    // U+4E00, puts a few on the other). UTF-8 and GB18030 text have no zero bytes at all.
+    int n = Math.min(b.length, 8192) & ~1;
     int evenZero = 0;
     int oddZero = 0;
     for (int i = 0; i < n; i += 2) {
       evenZero += b[i] == 0 ? 1 : 0;
       oddZero += b[i + 1] == 0 ? 1 : 0;
     }
-    int pairs = n / 2;
-    if (oddZero > pairs * 0.3 && evenZero < pairs * 0.05) {
+    int enough = 2;
+    if (oddZero >= enough && evenZero * 3 <= oddZero) {
       return Optional.of(StandardCharsets.UTF_16LE);
     }
-    if (evenZero > pairs * 0.3 && oddZero < pairs * 0.05) {
+    if (evenZero >= enough && oddZero * 3 <= evenZero) {
       return Optional.of(StandardCharsets.UTF_16BE);
     }
     return Optional.empty();

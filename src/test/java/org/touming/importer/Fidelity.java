@@ -20,34 +20,93 @@ import org.touming.importer.Blocks.Row;
 import org.touming.importer.Blocks.Table;
 
 /**
- * How faithfully content holds its source document: the share of the source's numbers found in
- * the content (as a multiset: each occurrence counts; headings' numbering excluded), every table
- * cell that is not a header word of the template, and every prose paragraph that is not a heading.
+ * How faithfully content holds its source document: the share of the source's numbers found in the
+ * content (as a multiset: each occurrence counts; headings' numbering excluded), every table cell
+ * that is not a header word of the template, and every prose paragraph that is not a heading.
  */
-record Fidelity(int numbers, int numbersFound, List<String> missingCells, int cells, List<String> missingParagraphs, int paragraphs) {
+record Fidelity(
+    int numbers,
+    int numbersFound,
+    List<String> missingCells,
+    int cells,
+    List<String> missingParagraphs,
+    int paragraphs) {
   private static final Pattern NUMBER = Pattern.compile("[0-9]+(?:\\.[0-9]+)?");
   private static final Pattern GROUPED = Pattern.compile("([0-9]),([0-9]{3})");
   private static final Pattern MD_ESCAPE = Pattern.compile("\\\\([!-/:-@\\[-`{-~])");
-  private static final Pattern LABELLED = Pattern.compile("^(?:金额单位|单位|编制部门|编制单位|截止时间)[：:]\\s*(.+)$");
-  private static final Pattern NUMBERED = Pattern.compile("^[\\s　]*(?:[一二三四五六七八九十百]+|[0-9]+)[、.．]\\s*(.+)$", Pattern.DOTALL);
-  private static final Pattern GLOSSARY = Pattern.compile("^([0-9]+)[、.．]\\s*([^：:]{1,40})[：:]\\s*(.+)$");
+  private static final Pattern LABELLED =
+      Pattern.compile("^(?:金额单位|单位|编制部门|编制单位|截止时间)[：:]\\s*(.+)$");
+  private static final Pattern NUMBERED =
+      Pattern.compile("^[\\s　]*(?:[一二三四五六七八九十百]+|[0-9]+)[、.．]\\s*(.+)$", Pattern.DOTALL);
+  private static final Pattern GLOSSARY =
+      Pattern.compile("^([0-9]+)[、.．]\\s*([^：:]{1,40})[：:]\\s*(.+)$");
+
   /** The header words of both templates' tables: structure, which the schema's fields carry. */
   private static final Set<String> HEADER_WORDS =
       Set.of(
-          "单位名称", "单位性质", "单位规格", "经费保障形式", "职责活动", "年度预算数", "内容描述", "绩效目标", "绩效指标",
-          "评价标准", "优", "良", "中", "差", "政府采购项目来源", "采购物品名称", "政府采购目录序号", "数量单位", "数量", "单价",
-          "政府采购金额", "项目名称", "预算资金", "总计", "当年部门预算安排资金", "其他渠道资金", "合计", "一般公共预算拨款",
-          "基金预算拨款", "财政专户核拨", "其他来源收入", "项目", "价值（金额单位：万元）", "价值（金额单位：元）", "一级指标",
-          "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据", "项目编码", "预算及资金用途", "预算数", "其中：财政资金",
-          "其他资金", "资金支出计划（%）", "预算规模及资金用途");
+          "单位名称",
+          "单位性质",
+          "单位规格",
+          "经费保障形式",
+          "职责活动",
+          "年度预算数",
+          "内容描述",
+          "绩效目标",
+          "绩效指标",
+          "评价标准",
+          "优",
+          "良",
+          "中",
+          "差",
+          "政府采购项目来源",
+          "采购物品名称",
+          "政府采购目录序号",
+          "数量单位",
+          "数量",
+          "单价",
+          "政府采购金额",
+          "项目名称",
+          "预算资金",
+          "总计",
+          "当年部门预算安排资金",
+          "其他渠道资金",
+          "合计",
+          "一般公共预算拨款",
+          "基金预算拨款",
+          "财政专户核拨",
+          "其他来源收入",
+          "项目",
+          "价值（金额单位：万元）",
+          "价值（金额单位：元）",
+          "一级指标",
+          "二级指标",
+          "三级指标",
+          "绩效指标描述",
+          "指标值",
+          "指标值确定依据",
+          "项目编码",
+          "预算及资金用途",
+          "预算数",
+          "其中：财政资金",
+          "其他资金",
+          "资金支出计划（%）",
+          "预算规模及资金用途");
 
   double coverage() {
     return numbers == 0 ? 1 : (double) numbersFound / numbers;
   }
 
   String summary(String name) {
-    return String.format("%s: numbers %d/%d (%.2f%%), table cells %d checked / %d missing, paragraphs %d checked / %d missing",
-        name, numbersFound, numbers, 100 * coverage(), cells, missingCells.size(), paragraphs, missingParagraphs.size());
+    return String.format(
+        "%s: numbers %d/%d (%.2f%%), table cells %d checked / %d missing, paragraphs %d checked / %d missing",
+        name,
+        numbersFound,
+        numbers,
+        100 * coverage(),
+        cells,
+        missingCells.size(),
+        paragraphs,
+        missingParagraphs.size());
   }
 
   static Fidelity measure(String source, String yaml, String markdown) throws YamlSyntaxException {
@@ -95,7 +154,12 @@ record Fidelity(int numbers, int numbersFound, List<String> missingCells, int ce
         }
         paragraphs++;
         Matcher g = GLOSSARY.matcher(p);
-        boolean present = md.contains(p) || valueSet.contains(p) || (g.matches() && valueSet.contains(g.group(2).strip()) && valueSet.contains(g.group(3).strip()));
+        boolean present =
+            md.contains(p)
+                || valueSet.contains(p)
+                || (g.matches()
+                    && valueSet.contains(g.group(2).strip())
+                    && valueSet.contains(g.group(3).strip()));
         if (!present) {
           missingParagraphs.add(block.line() + ": " + p);
         }
@@ -131,8 +195,8 @@ record Fidelity(int numbers, int numbersFound, List<String> missingCells, int ce
   }
 
   /**
-   * The source without Word noise and without section headings: a heading's numbering (1、收入说明)
-   * is structure the site regenerates, not an amount, percentage, count or code.
+   * The source without Word noise and without section headings: a heading's numbering (1、收入说明) is
+   * structure the site regenerates, not an amount, percentage, count or code.
    */
   private static String strip(String source) {
     StringBuilder sb = new StringBuilder();

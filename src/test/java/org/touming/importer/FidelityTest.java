@@ -20,7 +20,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 class FidelityTest {
   static Stream<Path> sources() throws IOException {
     try (Stream<Path> walk = Files.walk(Path.of("content"))) {
-      List<Path> found = walk.filter(p -> p.toString().endsWith(".txt") && p.getParent() != null && p.getParent().getFileName().toString().equals("sources")).sorted().toList();
+      List<Path> found =
+          walk.filter(
+                  p ->
+                      p.toString().endsWith(".txt")
+                          && p.getParent() != null
+                          && p.getParent().getFileName().toString().equals("sources"))
+              .sorted()
+              .toList();
       assertEquals(4, found.size(), "the four seed documents are kept as sources");
       return found.stream();
     }
@@ -32,7 +39,11 @@ class FidelityTest {
     Path folder = source.getParent().getParent();
     String base = source.getFileName().toString().replaceFirst("\\.txt$", "");
     String text = SourceDecoder.decode(Files.readAllBytes(source)).orElseThrow().text();
-    Fidelity f = Fidelity.measure(text, Files.readString(folder.resolve(base + ".yml")), Files.readString(folder.resolve(base + ".md")));
+    Fidelity f =
+        Fidelity.measure(
+            text,
+            Files.readString(folder.resolve(base + ".yml")),
+            Files.readString(folder.resolve(base + ".md")));
     System.out.println("fidelity (committed content) " + f.summary(source.toString()));
     assertFaithful(f);
   }
@@ -44,7 +55,8 @@ class FidelityTest {
     Document doc = new Importer().read(bytes).orElseThrow();
     assertEquals(List.of(), doc.unplaced(), "every source line placed");
     String text = new String(bytes, StandardCharsets.UTF_8);
-    Fidelity f = Fidelity.measure(text, ImportedFiles.yaml(doc), MarkdownText.write(doc.narrative()));
+    Fidelity f =
+        Fidelity.measure(text, ImportedFiles.yaml(doc), MarkdownText.write(doc.narrative()));
     System.out.println("fidelity (fresh import) " + f.summary(source.toString()));
     assertFaithful(f);
   }
