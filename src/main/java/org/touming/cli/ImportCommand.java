@@ -63,6 +63,7 @@ final class ImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    long start = System.nanoTime();
     PrintWriter out = spec.commandLine().getOut();
     Path root = source.root();
     if (into != null) {
@@ -131,7 +132,9 @@ final class ImportCommand implements Callable<Integer> {
                   .toList();
       found.forEach(d -> out.println(d.format()));
       long errors = found.stream().filter(d -> d.severity() == Severity.ERROR).count();
-      out.printf("导入的内容：%d 个错误，%d 个警告%n", errors, found.size() - errors);
+      out.printf(
+          "导入的内容：%d 个错误，%d 个警告（%d ms）%n",
+          errors, found.size() - errors, (System.nanoTime() - start) / 1_000_000);
       failed |= errors > 0;
     }
     out.flush();

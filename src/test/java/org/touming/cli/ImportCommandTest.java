@@ -60,7 +60,7 @@ class ImportCommandTest {
     assertEquals(0, first.exit(), first.all());
     assertTrue(first.out().contains("写入 content/131003/912/2019-budget.yml"), first.out());
     assertTrue(first.out().contains("写入 content/130303/286001/department.yml"), first.out());
-    assertTrue(first.out().contains("导入的内容：0 个错误，2 个警告"), first.out());
+    assertTrue(first.out().contains("导入的内容：0 个错误，2 个警告（"), first.out());
     assertFalse(first.out().contains("未能归入"), first.out());
     var checked = new Checker().run(site);
     assertEquals(0, checked.diagnostics().count(Severity.ERROR));
