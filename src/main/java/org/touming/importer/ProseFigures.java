@@ -19,29 +19,38 @@ final class ProseFigures {
 
   private ProseFigures() {}
 
+  private static final String[][] INCOME = {
+    {"general-public", "一般公共预算(?:拨款)?收入"},
+    {"government-fund", "(?:政府性基金|基金预算)(?:拨款)?收入"},
+    {"state-capital", "国有资本经营(?:预算)?收入"},
+    {"special-account", "财政专户(?:核拨|管理资金)?收入"},
+    {"business", "事业收入"},
+    {"other", "其他(?:来源)?收入"},
+    {"carry-over", "上年结转(?:结余)?(?:收入)?"}
+  };
+  private static final String[][] EXPENDITURE = {
+    {"basic", "基本支出"},
+    {"personnel", "人员经费"},
+    {"public-funds", "(?:日常)?公用经费"},
+    {"project", "项目支出"},
+    {"project-own-level", "本级支出"}
+  };
+
   static Map<String, Object> income(String text) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    find(text, "(?:预算收入|收入预算|收入总计|收入合计|决算收入|本年收入)(?:为|共计|合计)?" + NUM)
-        .ifPresent(v -> m.put("total", v));
-    put(m, text, "general-public", "一般公共预算(?:拨款)?收入");
-    put(m, text, "government-fund", "(?:政府性基金|基金预算)(?:拨款)?收入");
-    put(m, text, "state-capital", "国有资本经营(?:预算)?收入");
-    put(m, text, "special-account", "财政专户(?:核拨|管理资金)?收入");
-    put(m, text, "business", "事业收入");
-    put(m, text, "other", "其他(?:来源)?收入");
-    put(m, text, "carry-over", "上年结转(?:结余)?(?:收入)?");
-    return m;
+    return labelled(text, "(?:预算收入|收入预算|收入总计|收入合计|决算收入|本年收入)", INCOME);
   }
 
   static Map<String, Object> expenditure(String text) {
+    return labelled(text, "(?:支出预算|预算支出|支出总计|支出合计|决算支出|本年支出)", EXPENDITURE);
+  }
+
+  /** A stated total and its parts, each a label followed by a figure. */
+  private static Map<String, Object> labelled(String text, String total, String[][] parts) {
     Map<String, Object> m = new LinkedHashMap<>();
-    find(text, "(?:支出预算|预算支出|支出总计|支出合计|决算支出|本年支出)(?:为|共计|合计)?" + NUM)
-        .ifPresent(v -> m.put("total", v));
-    put(m, text, "basic", "基本支出");
-    put(m, text, "personnel", "人员经费");
-    put(m, text, "public-funds", "(?:日常)?公用经费");
-    put(m, text, "project", "项目支出");
-    put(m, text, "project-own-level", "本级支出");
+    find(text, total + "(?:为|共计|合计)?" + NUM).ifPresent(v -> m.put("total", v));
+    for (String[] part : parts) {
+      find(text, part[1] + "(?:为)?" + NUM).ifPresent(v -> m.put(part[0], v));
+    }
     return m;
   }
 
@@ -132,10 +141,6 @@ final class ProseFigures {
   private static BigDecimal signed(String direction, String digits) {
     BigDecimal v = Numbers.parse(digits.replace('，', ',')).orElse(BigDecimal.ZERO);
     return direction.equals("减少") || direction.equals("下降") ? v.negate() : v;
-  }
-
-  private static void put(Map<String, Object> m, String text, String key, String label) {
-    find(text, label + "(?:为)?" + NUM).ifPresent(v -> m.put(key, v));
   }
 
   private static Optional<BigDecimal> find(String text, String regex) {

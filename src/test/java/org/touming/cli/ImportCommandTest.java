@@ -43,6 +43,18 @@ class ImportCommandTest {
     return p;
   }
 
+  /** 九州镇's disclosure with its unit code (912) taken out of every table label. */
+  static Path withoutUnitCode(Path dir) throws Exception {
+    return copy(
+        SOURCES[1],
+        dir,
+        "town.txt",
+        t ->
+            t.replace("\t912廊坊市广阳区九州镇人民政府\n", "\t廊坊市广阳区九州镇人民政府\n")
+                .replace("\t912廊坊市广阳区九州镇\n", "\t\n")
+                .replace("编制部门：912", "编制部门："));
+  }
+
   static CliTest.Run importing(Path site, String... args) {
     List<String> all = new ArrayList<>(List.of("import", "--source", site.toString()));
     all.addAll(List.of(args));
@@ -99,15 +111,7 @@ class ImportCommandTest {
     assertEquals(0, given.exit(), given.all());
     assertTrue(given.out().contains("130303 山海关区，286001"), given.out());
 
-    Path noUnit =
-        copy(
-            SOURCES[1],
-            dir,
-            "town.txt",
-            t ->
-                t.replace("\t912廊坊市广阳区九州镇人民政府\n", "\t廊坊市广阳区九州镇人民政府\n")
-                    .replace("\t912廊坊市广阳区九州镇\n", "\t\n")
-                    .replace("编制部门：912", "编制部门："));
+    Path noUnit = withoutUnitCode(dir);
     CliTest.Run r2 = importing(site, noUnit.toString());
     assertEquals(1, r2.exit());
     assertTrue(r2.out().contains("文件中没有写明预算单位编码；请用 --department 编码 指定"), r2.out());
@@ -137,15 +141,7 @@ class ImportCommandTest {
     Files.writeString(
         site.resolve("content/guangyang/jiuzhou/department.yml"),
         "code: \"9120\"\nname: 廊坊市广阳区九州镇人民政府\nregion: \"131003\"\n");
-    Path noUnit =
-        copy(
-            SOURCES[1],
-            dir,
-            "town.txt",
-            t ->
-                t.replace("\t912廊坊市广阳区九州镇人民政府\n", "\t廊坊市广阳区九州镇人民政府\n")
-                    .replace("\t912廊坊市广阳区九州镇\n", "\t\n")
-                    .replace("编制部门：912", "编制部门："));
+    Path noUnit = withoutUnitCode(dir);
     CliTest.Run r = importing(site, noUnit.toString());
     assertEquals(0, r.exit(), r.all());
     assertTrue(r.out().contains("已有部门（按名称）"), r.out());
