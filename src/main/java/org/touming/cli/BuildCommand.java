@@ -1,8 +1,9 @@
 package org.touming.cli;
 
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.touming.check.Checker;
 import org.touming.content.Severity;
+import org.touming.publish.SiteBuild;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -11,9 +12,18 @@ import picocli.CommandLine.Option;
 @Command(
     name = "build",
     mixinStandardHelpOptions = true,
-    description = {"构建站点。当前版本完成载入与检查两个阶段；有错误时不生成任何输出（退出码 1）。"})
+    description = {
+      "构建站点：检查内容，生成全部页面、开放数据、订阅与 SHA256SUMS，完成后整体替换输出目录。",
+      "内容有错误时不写任何输出（退出码 1）；构建中途失败时，原有输出保持不变。"
+    })
 final class BuildCommand implements Callable<Integer> {
   @Mixin SourceOption source;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "DIR",
+      description = "输出目录（默认取 site-config.yml 的 output，即 public/）")
+  Path output;
 
   @Option(names = "--strict", description = "把警告当作错误")
   boolean strict;
@@ -23,10 +33,10 @@ final class BuildCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     long start = System.nanoTime();
-    Checker.Result result = new Checker().run(source.root());
+    SiteBuild.Result result = new SiteBuild().run(source.root(), output, strict);
+    var out = spec.commandLine().getOut();
     long errors = result.diagnostics().count(Severity.ERROR);
     long warnings = result.diagnostics().count(Severity.WARNING);
-    var out = spec.commandLine().getOut();
     DiagnosticPrinter.print(
         result.diagnostics().sorted(),
         errors,
@@ -34,21 +44,14 @@ final class BuildCommand implements Callable<Integer> {
         result.disclosures(),
         DiagnosticPrinter.Format.text,
         out);
-    if (errors > 0 || (strict && warnings > 0)) {
-      out.println("构建中止：内容有错误");
+    if (!result.written()) {
+      out.println("构建中止：" + (errors > 0 ? "内容有错误" : "有警告（--strict）") + "，未写任何输出");
       out.flush();
       return Main.CONTENT_ERRORS;
     }
-    result
-        .site()
-        .ifPresent(
-            site ->
-                out.printf(
-                    "载入：%d 个行政区划，%d 个部门，%d 个公开文件（%d ms）%n",
-                    site.regions().size(),
-                    site.departments().size(),
-                    result.disclosures(),
-                    (System.nanoTime() - start) / 1_000_000));
+    out.printf(
+        "已生成 %d 个页面、%d 个文件到 %s（%d ms）%n",
+        result.pages(), result.files(), result.output(), (System.nanoTime() - start) / 1_000_000);
     out.flush();
     return 0;
   }

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       CheckCommand.class,
       BuildCommand.class,
       ImportCommand.class,
+      VerifyCommand.class,
       SampleCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -1,0 +1,174 @@
+package org.touming.publish;
+
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.touming.content.Amount;
+import org.touming.content.Department;
+import org.touming.content.Disclosure;
+import org.touming.content.Loaded;
+import org.touming.content.Region;
+import org.touming.content.Section;
+import org.touming.publish.Csv.Column;
+import org.touming.render.Urls;
+
+/**
+ * The open data: per disclosure its JSON (every figure, table and narrative) and its source YAML;
+ * site-wide CSV files; and a datapackage.json that describes every CSV, with Fiscal Data Package
+ * column types where they fit.
+ */
+final class DataExport {
+  static final ObjectMapper JSON =
+      JsonMapper.builder()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+          .build();
+  private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+
+  /** A CSV file: its name, what it holds, its columns and a row builder per disclosure. */
+  record Sheet(
+      String name,
+      String title,
+      String description,
+      List<Column> columns,
+      Function<Loaded<Disclosure>, List<List<Object>>> rows) {}
+
+  private DataExport() {}
+
+  static List<String> write(Output out, Catalog catalog) throws IOException {
+    List<String> files = new ArrayList<>();
+    for (Loaded<Disclosure> l : catalog.disclosures()) {
+      Disclosure d = l.value();
+      String json = Urls.disclosureData(d.department(), d.year(), d.kind(), "json");
+      out.write(json, JSON.writeValueAsBytes(disclosureJson(catalog, l)));
+      String yml = Urls.disclosureData(d.department(), d.year(), d.kind(), "yml");
+      out.write(yml, Files.readAllBytes(catalog.site().root().resolve(l.file())));
+      files.add(json);
+      files.add(yml);
+      if (d.provenance() != null && d.provenance().source() != null) {
+        Path source =
+            catalog
+                .site()
+                .root()
+                .resolve(l.file())
+                .getParent()
+                .resolve(d.provenance().source())
+                .normalize();
+        if (Files.isRegularFile(source)) {
+          String name = source.getFileName().toString();
+          String rel =
+              Urls.source(
+                  d.department(),
+                  d.year(),
+                  d.kind(),
+                  name.contains(".") ? name.substring(name.lastIndexOf('.')) : "");
+          out.write(rel, Files.readAllBytes(source));
+          files.add(rel);
+        }
+      }
+    }
+    ArrayNode resources = NODES.arrayNode();
+    for (Sheet sheet : Sheets.all(catalog)) {
+      List<List<Object>> rows = new ArrayList<>();
+      catalog.disclosures().forEach(l -> rows.addAll(sheet.rows().apply(l)));
+      String path = "data/" + sheet.name() + ".csv";
+      out.write(path, Csv.write(sheet.columns(), rows));
+      files.add(path);
+      resources.add(resource(sheet, path));
+    }
+    ObjectNode pkg = NODES.objectNode();
+    pkg.put("profile", "tabular-data-package");
+    pkg.put("name", "touming-disclosures");
+    pkg.put("title", catalog.site().config().title());
+    pkg.put(
+        "description", "部门预算/决算信息公开的数字与表格。金额为公开文件所列数字，单位见每行的 unit 列（万元 = 10000 元），货币为人民币（CNY）。");
+    ObjectNode currency = pkg.putObject("extraFields");
+    currency.put("currency", "CNY");
+    pkg.set("resources", resources);
+    out.write("data/datapackage.json", JSON.writeValueAsBytes(pkg));
+    files.add("data/datapackage.json");
+    return files;
+  }
+
+  private static ObjectNode resource(Sheet sheet, String path) {
+    ObjectNode r = NODES.objectNode();
+    r.put("name", sheet.name().replace('_', '-'));
+    r.put("path", path.substring("data/".length()));
+    r.put("title", sheet.title());
+    r.put("description", sheet.description());
+    r.put("profile", "tabular-data-resource");
+    r.put("format", "csv");
+    r.put("mediatype", "text/csv");
+    r.put("encoding", "utf-8-sig");
+    ObjectNode schema = r.putObject("schema");
+    ArrayNode fields = schema.putArray("fields");
+    for (Column c : sheet.columns()) {
+      ObjectNode f = fields.addObject();
+      f.put("name", c.name());
+      f.put("title", c.title());
+      f.put("type", c.type());
+      if (c.columnType() != null) {
+        f.put("columnType", c.columnType());
+      }
+      if (c.type().equals("number")) {
+        f.put("decimalChar", ".");
+        f.put("groupChar", "");
+      }
+    }
+    return r;
+  }
+
+  /** Everything about one disclosure: identity, every figure and table, and the narrative. */
+  static ObjectNode disclosureJson(Catalog catalog, Loaded<Disclosure> l) {
+    Disclosure d = l.value();
+    Department dept = catalog.department(d);
+    Region region = catalog.region(d);
+    ObjectNode root = NODES.objectNode();
+    ObjectNode r = root.putObject("region");
+    r.put("code", region.code());
+    r.put("name", region.name());
+    ObjectNode dp = root.putObject("department");
+    dp.put("code", dept.code());
+    dp.put("name", dept.name());
+    root.put("page", Urls.disclosure(d.department(), d.year(), d.kind()));
+    root.set("disclosure", l.tree());
+    ObjectNode narrative = root.putObject("narrative");
+    for (Section s : Section.values()) {
+      d.narrative().get(s).ifPresent(text -> narrative.put(s.key(), text));
+    }
+    return root;
+  }
+
+  static Object amount(JsonNode n) {
+    if (n == null || n.isMissingNode() || n.isNull()) {
+      return null;
+    }
+    return n.isNumber() ? Amount.of(n.decimalValue()) : Amount.placeholder(n.asText());
+  }
+
+  static Map<String, Object> identity(Catalog catalog, Loaded<Disclosure> l) {
+    Disclosure d = l.value();
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("region_code", d.department().region());
+    m.put("region_name", catalog.region(d).name());
+    m.put("department_code", d.department().code());
+    m.put("department_name", catalog.department(d).name());
+    m.put("year", d.year());
+    m.put("kind", d.kind().key());
+    m.put("unit", d.unit().label());
+    return m;
+  }
+}

@@ -1,0 +1,66 @@
+package org.touming.render;
+
+import org.touming.content.DepartmentId;
+import org.touming.content.Kind;
+
+/**
+ * The site's URL scheme. Every URL comes from stable codes (division code, budget unit code, year,
+ * kind), never from titles or list positions, and points at a file, so that links work at any
+ * sub-path and from disk. Documented in the README; changing it breaks readers' links.
+ */
+public final class Urls {
+  private Urls() {}
+
+  public static String home() {
+    return "index.html";
+  }
+
+  public static String region(String code) {
+    return "regions/" + code + "/index.html";
+  }
+
+  public static String department(DepartmentId id) {
+    return "departments/" + slug(id) + "/index.html";
+  }
+
+  public static String disclosure(DepartmentId id, int year, Kind kind) {
+    return "departments/" + slug(id) + "/" + year + "-" + kind.key() + "/index.html";
+  }
+
+  public static String glossary() {
+    return "glossary/index.html";
+  }
+
+  public static String data() {
+    return "data/index.html";
+  }
+
+  /** {@code data/disclosures/131003-912-2019-budget.json} and the same name with .yml. */
+  public static String disclosureData(DepartmentId id, int year, Kind kind, String extension) {
+    return "data/disclosures/" + slug(id) + "-" + year + "-" + kind.key() + "." + extension;
+  }
+
+  public static String source(DepartmentId id, int year, Kind kind, String extension) {
+    return "data/sources/" + slug(id) + "-" + year + "-" + kind.key() + extension;
+  }
+
+  public static String slug(DepartmentId id) {
+    return id.region() + "-" + id.code();
+  }
+
+  /** The relative link from one page (a file path in the site) to another. */
+  public static String relative(String from, String to) {
+    return root(from) + to;
+  }
+
+  /** "../" once per folder the page is in: the way back to the site's root. */
+  public static String root(String page) {
+    int depth = 0;
+    for (int i = 0; i < page.length(); i++) {
+      if (page.charAt(i) == '/') {
+        depth++;
+      }
+    }
+    return "../".repeat(depth);
+  }
+}

@@ -1,0 +1,29 @@
+package org.touming.publish;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** A site built once per test class, and the files in it. */
+final class BuiltSite {
+  private BuiltSite() {}
+
+  static Path build(Path site, Path output) {
+    SiteBuild.Result r = new SiteBuild().run(site, output, false);
+    assertTrue(r.written(), () -> "build failed: " + r.diagnostics().sorted());
+    return output;
+  }
+
+  static List<Path> files(Path dir, String suffix) throws IOException {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      return walk.filter(Files::isRegularFile)
+          .filter(p -> p.toString().endsWith(suffix))
+          .sorted()
+          .toList();
+    }
+  }
+}
