@@ -48,45 +48,59 @@ final class DataExport {
 
   private DataExport() {}
 
-  static List<String> write(Output out, Catalog catalog) throws IOException {
-    List<String> files = new ArrayList<>();
-    for (Loaded<Disclosure> l : catalog.disclosures()) {
-      Disclosure d = l.value();
-      String json = Urls.disclosureData(d.department(), d.year(), d.kind(), "json");
-      out.write(json, JSON.writeValueAsBytes(disclosureJson(catalog, l)));
-      String yml = Urls.disclosureData(d.department(), d.year(), d.kind(), "yml");
-      out.write(yml, Files.readAllBytes(catalog.site().root().resolve(l.file())));
-      files.add(json);
-      files.add(yml);
-      if (d.provenance() != null && d.provenance().source() != null) {
-        Path source =
-            catalog
-                .site()
-                .root()
-                .resolve(l.file())
-                .getParent()
-                .resolve(d.provenance().source())
-                .normalize();
-        if (Files.isRegularFile(source)) {
-          String name = source.getFileName().toString();
-          String rel =
-              Urls.source(
-                  d.department(),
-                  d.year(),
-                  d.kind(),
-                  name.contains(".") ? name.substring(name.lastIndexOf('.')) : "");
-          out.write(rel, Files.readAllBytes(source));
-          files.add(rel);
-        }
-      }
+  /** One disclosure's files: its JSON, its YAML and its source document. */
+  static void writeDisclosure(Sink out, Catalog catalog, Loaded<Disclosure> l) throws IOException {
+    Disclosure d = l.value();
+    out.write(
+        Urls.disclosureData(d.department(), d.year(), d.kind(), "json"),
+        JSON.writeValueAsBytes(disclosureJson(catalog, l)));
+    out.write(
+        Urls.disclosureData(d.department(), d.year(), d.kind(), "yml"),
+        Files.readAllBytes(catalog.site().root().resolve(l.file())));
+    Path source = source(catalog, l);
+    if (source != null) {
+      out.write(sourceUrl(l, source), Files.readAllBytes(source));
     }
+  }
+
+  /** The source document a disclosure names, when it exists. */
+  static Path source(Catalog catalog, Loaded<Disclosure> l) {
+    Disclosure d = l.value();
+    if (d.provenance() == null || d.provenance().source() == null) {
+      return null;
+    }
+    Path source =
+        catalog
+            .site()
+            .root()
+            .resolve(l.file())
+            .getParent()
+            .resolve(d.provenance().source())
+            .normalize();
+    return Files.isRegularFile(source) ? source : null;
+  }
+
+  static String sourceUrl(Loaded<Disclosure> l, Path source) {
+    Disclosure d = l.value();
+    String name = source.getFileName().toString();
+    return Urls.source(
+        d.department(),
+        d.year(),
+        d.kind(),
+        name.contains(".") ? name.substring(name.lastIndexOf('.')) : "");
+  }
+
+  /** The site-wide CSV files and datapackage.json; returns each file with its size. */
+  static Map<String, Integer> writeTables(Sink out, Catalog catalog) throws IOException {
+    Map<String, Integer> files = new LinkedHashMap<>();
     ArrayNode resources = NODES.arrayNode();
     for (Sheet sheet : Sheets.all(catalog)) {
       List<List<Object>> rows = new ArrayList<>();
       catalog.disclosures().forEach(l -> rows.addAll(sheet.rows().apply(l)));
       String path = "data/" + sheet.name() + ".csv";
-      out.write(path, Csv.write(sheet.columns(), rows));
-      files.add(path);
+      byte[] bytes = Csv.write(sheet.columns(), rows);
+      out.write(path, bytes);
+      files.put(path, bytes.length);
       resources.add(resource(sheet, path));
     }
     ObjectNode pkg = NODES.objectNode();
@@ -98,8 +112,9 @@ final class DataExport {
     ObjectNode currency = pkg.putObject("extraFields");
     currency.put("currency", "CNY");
     pkg.set("resources", resources);
-    out.write("data/datapackage.json", JSON.writeValueAsBytes(pkg));
-    files.add("data/datapackage.json");
+    byte[] bytes = JSON.writeValueAsBytes(pkg);
+    out.write("data/datapackage.json", bytes);
+    files.put("data/datapackage.json", bytes.length);
     return files;
   }
 

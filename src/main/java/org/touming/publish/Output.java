@@ -11,7 +11,7 @@ import java.util.stream.Stream;
  * Writes a build into a staging folder beside the output and swaps it in at the end, so that a
  * build that fails leaves the previous site exactly as it was.
  */
-public final class Output {
+public final class Output implements Sink {
   public static final String MANIFEST = "SHA256SUMS";
   private final Path target;
   private final Path staging;
@@ -43,6 +43,7 @@ public final class Output {
     return staging;
   }
 
+  @Override
   public void write(String rel, byte[] bytes) throws IOException {
     Path p = staging.resolve(rel);
     Files.createDirectories(p.getParent());

@@ -1,0 +1,273 @@
+package org.touming.publish;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.xml.stream.XMLStreamException;
+import org.touming.content.Department;
+import org.touming.content.Disclosure;
+import org.touming.content.Loaded;
+import org.touming.content.Region;
+import org.touming.content.SiteConfig;
+import org.touming.render.DisclosureViews;
+import org.touming.render.MarkdownRenderer;
+import org.touming.render.Renderer;
+import org.touming.render.Renderer.TemplateProblem;
+import org.touming.render.Strings;
+import org.touming.render.Theme;
+import org.touming.render.Urls;
+import org.touming.render.View;
+import org.touming.render.View.Link;
+
+/**
+ * Writes the site's files for a catalog: each disclosure's page and data on its own, and the pages
+ * and files that depend on many disclosures (indexes, glossary, CSV, feed, sitemap). {@code serve}
+ * uses the split to redo only what an edit affects. Thread-safe.
+ */
+public final class SiteWriter {
+  private final Theme theme;
+  private final Renderer renderer;
+  private final DisclosureViews views = new DisclosureViews(new MarkdownRenderer());
+  private final String baseUrl;
+
+  public SiteWriter(Theme theme, SiteConfig config) {
+    this.theme = theme;
+    String language = config.language() == null ? "zh-CN" : config.language();
+    Strings strings = theme.strings(language);
+    this.renderer = new Renderer(theme, strings, siteView(config, strings, language));
+    this.baseUrl = config.baseUrl();
+  }
+
+  /** Everything; returns the number of pages. */
+  public int writeAll(Sink out, Catalog catalog)
+      throws IOException, TemplateProblem, XMLStreamException {
+    List<TemplateProblem> problems = new ArrayList<>();
+    catalog.disclosures().parallelStream()
+        .forEach(
+            l -> {
+              try {
+                writeDisclosure(out, catalog, l);
+              } catch (TemplateProblem e) {
+                synchronized (problems) {
+                  problems.add(e);
+                }
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
+    if (!problems.isEmpty()) {
+      throw problems.get(0);
+    }
+    return writeShared(out, catalog) + catalog.disclosures().size();
+  }
+
+  /** One disclosure's page, JSON, YAML and source. */
+  public void writeDisclosure(Sink out, Catalog catalog, Loaded<Disclosure> l)
+      throws IOException, TemplateProblem {
+    Disclosure d = l.value();
+    Department dept = catalog.department(d);
+    Region region = catalog.region(d);
+    Strings t = renderer.strings();
+    String path = Urls.disclosure(d.department(), d.year(), d.kind());
+    String title =
+        d.title() != null ? d.title() : dept.name() + d.year() + "年部门" + d.kind().label() + "信息公开";
+    List<Link> downloads = new ArrayList<>();
+    downloads.add(
+        new Link(
+            Urls.disclosureData(d.department(), d.year(), d.kind(), "json"),
+            t.get("disclosure.json")));
+    downloads.add(
+        new Link(
+            Urls.disclosureData(d.department(), d.year(), d.kind(), "yml"),
+            t.get("disclosure.yaml")));
+    var source = DataExport.source(catalog, l);
+    if (source != null) {
+      downloads.add(new Link(DataExport.sourceUrl(l, source), t.get("disclosure.source")));
+    }
+    var provenance = d.provenance();
+    View.Disclosure view =
+        new View.Disclosure(
+            title,
+            dept.name(),
+            region.name(),
+            d.year(),
+            d.kind().label(),
+            d.unit().label(),
+            new Link(Urls.department(d.department()), dept.name()),
+            new Link(Urls.region(region.code()), region.name()),
+            views.sections(l),
+            downloads,
+            provenance == null ? null : provenance.originalTitle(),
+            provenance == null ? null : provenance.published(),
+            d.synthetic());
+    List<Link> crumbs = new ArrayList<>(List.of(home()));
+    crumbs.addAll(ancestors(catalog, region));
+    crumbs.add(new Link(Urls.region(region.code()), region.name()));
+    crumbs.add(new Link(Urls.department(d.department()), dept.name()));
+    String description = dept.name() + " " + d.year() + "年" + d.kind().label() + "：全文、表格与数据";
+    out.write(
+        path,
+        renderer.render(
+            "disclosure.ftlh",
+            new View.Page(path, Urls.root(path), title, description, crumbs),
+            view));
+    DataExport.writeDisclosure(out, catalog, l);
+  }
+
+  /** The pages and files that depend on many disclosures; returns the number of pages. */
+  public int writeShared(Sink out, Catalog catalog)
+      throws IOException, TemplateProblem, XMLStreamException {
+    Strings t = renderer.strings();
+    List<String> pages = new ArrayList<>();
+    page(
+        out,
+        pages,
+        "home.ftlh",
+        Urls.home(),
+        t.get("nav.home"),
+        catalog.site().config().title(),
+        List.of(),
+        Pages.home(catalog));
+    for (Region r : catalog.regions().values()) {
+      List<Link> crumbs = new ArrayList<>(List.of(home()));
+      crumbs.addAll(ancestors(catalog, r));
+      page(
+          out,
+          pages,
+          "region.ftlh",
+          Urls.region(r.code()),
+          r.name(),
+          r.name() + "（" + r.code() + "）",
+          crumbs,
+          Pages.region(catalog, r));
+    }
+    for (Department d : catalog.departments().values()) {
+      Region r = catalog.regions().get(d.region());
+      List<Link> crumbs = new ArrayList<>(List.of(home()));
+      crumbs.addAll(ancestors(catalog, r));
+      crumbs.add(new Link(Urls.region(r.code()), r.name()));
+      page(
+          out,
+          pages,
+          "department.ftlh",
+          Urls.department(d.id()),
+          d.name(),
+          d.name() + "的预算决算公开",
+          crumbs,
+          Pages.department(catalog, d));
+    }
+    page(
+        out,
+        pages,
+        "glossary.ftlh",
+        Urls.glossary(),
+        t.get("glossary.title"),
+        "",
+        List.of(home()),
+        Pages.glossary(catalog));
+    Map<String, Integer> tables = DataExport.writeTables(out, catalog);
+    List<View.Download> downloads = new ArrayList<>();
+    tables.forEach(
+        (file, size) ->
+            downloads.add(
+                new View.Download(
+                    new Link(file, file.substring("data/".length())), describe(file), size(size))));
+    page(
+        out,
+        pages,
+        "data.ftlh",
+        Urls.data(),
+        t.get("data.title"),
+        "",
+        List.of(home()),
+        new View.DataPage(downloads));
+    out.write(
+        "404.html",
+        renderer.render(
+            "404.ftlh", new View.Page("404.html", "", t.get("404.title"), "", List.of()), null));
+    for (String asset : theme.assets()) {
+      out.write("assets/" + asset, theme.asset(asset));
+    }
+    List<String> all = new ArrayList<>(pages);
+    catalog
+        .disclosures()
+        .forEach(
+            l ->
+                all.add(
+                    Urls.disclosure(l.value().department(), l.value().year(), l.value().kind())));
+    out.write("feed.xml", Feeds.atom(catalog, baseUrl));
+    out.write("sitemap.xml", Feeds.sitemap(all.stream().sorted().toList(), baseUrl));
+    out.write("robots.txt", Feeds.robots(baseUrl));
+    return pages.size() + 1;
+  }
+
+  private Link home() {
+    return new Link(Urls.home(), renderer.strings().get("nav.home"));
+  }
+
+  private void page(
+      Sink out,
+      List<String> pages,
+      String template,
+      String path,
+      String title,
+      String description,
+      List<Link> crumbs,
+      Object view)
+      throws IOException, TemplateProblem {
+    out.write(
+        path,
+        renderer.render(
+            template, new View.Page(path, Urls.root(path), title, description, crumbs), view));
+    pages.add(path);
+  }
+
+  private static View.Site siteView(SiteConfig config, Strings t, String language) {
+    List<View.FooterItem> footer = new ArrayList<>();
+    SiteConfig.Footer f = config.footer();
+    if (f != null) {
+      add(footer, t.get("footer.sponsor"), f.sponsor());
+      add(footer, t.get("footer.site-code"), f.siteCode());
+      add(footer, t.get("footer.icp"), f.icp());
+      add(footer, t.get("footer.police-record"), f.policeRecord());
+      add(footer, t.get("footer.contact"), f.contact());
+    }
+    return new View.Site(config.title(), language, footer, config.synthetic());
+  }
+
+  private static void add(List<View.FooterItem> footer, String label, String value) {
+    if (value != null && !value.isBlank()) {
+      footer.add(new View.FooterItem(label, value));
+    }
+  }
+
+  private static List<Link> ancestors(Catalog catalog, Region r) {
+    List<Link> chain = new ArrayList<>();
+    Region p = r.parent() == null ? null : catalog.regions().get(r.parent());
+    while (p != null && chain.size() < 8) {
+      chain.add(0, new Link(Urls.region(p.code()), p.name()));
+      p = p.parent() == null ? null : catalog.regions().get(p.parent());
+    }
+    return chain;
+  }
+
+  private static String describe(String file) {
+    return switch (file) {
+      case "data/summary.csv" -> "各公开文件的主要数字：收入、支出、比上年增减、机关运行经费、“三公”经费、政府采购与资产总额";
+      case "data/three_public.csv" -> "“三公”经费各项及与上年相比的增减和原因";
+      case "data/procurement.csv" -> "政府采购预算的合计行与明细行，含资金来源各列";
+      case "data/indicators.csv" -> "部门职责-工作活动与项目的每一个绩效指标";
+      case "data/assets.csv" -> "国有资产（固定资产）占用情况";
+      case "data/units.csv" -> "部门机构设置（所属单位）";
+      case "data/datapackage.json" -> "以上 CSV 文件的说明（Frictionless Data Package）";
+      default -> file;
+    };
+  }
+
+  private static String size(int bytes) {
+    return bytes < 1024 ? bytes + " B" : String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
+  }
+}
