@@ -46,6 +46,12 @@ public final class Checker {
   }
 
   private Optional<Summary> checkOne(Site site, Site.DisclosureFile file, Diagnostics diagnostics) {
+    return checkDisclosure(loader, site, file, diagnostics).map(Summary::of);
+  }
+
+  /** Loads one disclosure and runs the rules that look at it alone. */
+  static Optional<Loaded<Disclosure>> checkDisclosure(
+      ContentLoader loader, Site site, Site.DisclosureFile file, Diagnostics diagnostics) {
     try {
       Optional<Loaded<Disclosure>> loaded = loader.loadDisclosure(site, file, diagnostics);
       if (loaded.isEmpty()) {
@@ -54,7 +60,7 @@ public final class Checker {
       Findings findings = new Findings(loaded.get(), diagnostics);
       DisclosureRules.check(findings);
       checkSource(site, file, findings);
-      return Optional.of(Summary.of(loaded.get()));
+      return loaded;
     } catch (RuntimeException | StackOverflowError e) {
       // A bug of ours, not the author's: report it against the file instead of dying mid-check.
       diagnostics.error(

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       BuildCommand.class,
       ImportCommand.class,
       VerifyCommand.class,
+      ServeCommand.class,
       SampleCommand.class,
       CommandLine.HelpCommand.class
     })

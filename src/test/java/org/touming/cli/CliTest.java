@@ -134,10 +134,17 @@ class CliTest {
   }
 
   @Test
-  void buildStopsOnErrorsAndReportsCounts(@TempDir Path dir) {
+  void buildWritesTheSiteAndVerifyChecksIt(@TempDir Path dir) throws Exception {
     FixtureSite site = FixtureSite.copy("valid", dir);
     Run r = run("build", "--source", site.root().toString());
     assertEquals(0, r.exit(), r.all());
-    assertTrue(r.out().contains("载入：3 个行政区划，1 个部门，2 个公开文件"), r.out());
+    assertTrue(r.out().matches("(?s).*已生成 [0-9]+ 个页面、[0-9]+ 个文件到 .*public（[0-9]+ ms）\n"), r.out());
+    Path out = site.root().resolve("public");
+    assertEquals(0, run("verify", out.toString()).exit());
+    Files.writeString(out.resolve("robots.txt"), "changed");
+    Run v = run("verify", out.toString());
+    assertEquals(1, v.exit());
+    assertTrue(v.out().contains("改动 robots.txt"), v.out());
+    assertEquals(1, run("verify", dir.resolve("nowhere").toString()).exit());
   }
 }

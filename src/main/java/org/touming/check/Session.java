@@ -1,0 +1,106 @@
+package org.touming.check;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.touming.content.ContentLoader;
+import org.touming.content.Diagnostic;
+import org.touming.content.Diagnostics;
+import org.touming.content.Disclosure;
+import org.touming.content.Loaded;
+import org.touming.content.Severity;
+import org.touming.content.Site;
+
+/**
+ * A checked site kept in memory for {@code serve}: every disclosure loaded, its diagnostics kept
+ * per file, so that an edit to one disclosure re-checks that file and the rules across years, not
+ * the whole site.
+ */
+public final class Session {
+  private final ContentLoader loader;
+  private final Site site;
+  private final List<Diagnostic> siteDiagnostics;
+  private final Map<String, List<Diagnostic>> perFile = new ConcurrentHashMap<>();
+  private final Map<String, Summary> summaries = new ConcurrentHashMap<>();
+  private final Map<String, Loaded<Disclosure>> loaded = new ConcurrentHashMap<>();
+  private volatile List<Diagnostic> crossYear = List.of();
+
+  private Session(ContentLoader loader, Site site, List<Diagnostic> siteDiagnostics) {
+    this.loader = loader;
+    this.site = site;
+    this.siteDiagnostics = siteDiagnostics;
+  }
+
+  /** Loads and checks a whole site; empty with diagnostics when the folder is not a site. */
+  public static Optional<Session> open(ContentLoader loader, Path root, Diagnostics notASite) {
+    Diagnostics index = new Diagnostics();
+    Optional<Site> site = loader.loadSite(root, index);
+    if (site.isEmpty()) {
+      index.sorted().forEach(notASite::add);
+      return Optional.empty();
+    }
+    Session session = new Session(loader, site.get(), index.sorted());
+    site.get().disclosures().parallelStream().forEach(session::checkFile);
+    session.recheckAcrossYears();
+    return Optional.of(session);
+  }
+
+  public Site site() {
+    return site;
+  }
+
+  /** Re-checks one disclosure after its YAML or Markdown changed; false if it is not one. */
+  public boolean update(String yamlFile) {
+    for (Site.DisclosureFile f : site.disclosures()) {
+      if (f.yaml().equals(yamlFile) || yamlFile.equals(f.markdown())) {
+        checkFile(f);
+        recheckAcrossYears();
+        return true;
+      }
+    }
+    return false;
+  }
+
+  public Optional<Loaded<Disclosure>> disclosure(String yamlFile) {
+    return Optional.ofNullable(loaded.get(yamlFile));
+  }
+
+  public List<Loaded<Disclosure>> disclosures() {
+    return new ArrayList<>(loaded.values());
+  }
+
+  public List<Diagnostic> diagnostics() {
+    List<Diagnostic> all = new ArrayList<>(siteDiagnostics);
+    perFile.values().forEach(all::addAll);
+    all.addAll(crossYear);
+    all.sort(Comparator.naturalOrder());
+    return all;
+  }
+
+  public boolean hasErrors() {
+    return diagnostics().stream().anyMatch(d -> d.severity() == Severity.ERROR);
+  }
+
+  private void checkFile(Site.DisclosureFile file) {
+    Diagnostics d = new Diagnostics();
+    Optional<Loaded<Disclosure>> l = Checker.checkDisclosure(loader, site, file, d);
+    perFile.put(file.yaml(), d.sorted());
+    if (l.isPresent()) {
+      loaded.put(file.yaml(), l.get());
+      summaries.put(file.yaml(), Summary.of(l.get()));
+    } else {
+      loaded.remove(file.yaml());
+      summaries.remove(file.yaml());
+    }
+  }
+
+  private void recheckAcrossYears() {
+    Diagnostics d = new Diagnostics();
+    CrossYearRules.check(new ArrayList<>(summaries.values()), loader.disclosureSchema(), d);
+    crossYear = d.sorted();
+  }
+}

@@ -1,0 +1,38 @@
+package org.touming.cli;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.touming.serve.Serve;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "在本机预览站点：在内存中构建，监视内容、主题与配置，只重建修改影响到的部分，并自动刷新已打开的浏览器。",
+      "构建错误同时显示在页面和终端中。只监听 127.0.0.1。"
+    })
+final class ServeCommand implements Callable<Integer> {
+  @Mixin SourceOption source;
+
+  @Option(
+      names = {"-p", "--port"},
+      paramLabel = "PORT",
+      defaultValue = "8080",
+      description = "端口（默认 8080；0 表示任选空闲端口）")
+  int port;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    try (Serve serve = new Serve(source.root(), port, spec.commandLine().getOut())) {
+      serve.start();
+      new CountDownLatch(1).await();
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,166 @@
+package org.touming.serve;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.touming.check.Session;
+import org.touming.content.ContentLoader;
+import org.touming.content.Diagnostic;
+import org.touming.content.Diagnostics;
+import org.touming.content.Disclosure;
+import org.touming.content.Loaded;
+import org.touming.publish.Catalog;
+import org.touming.publish.SiteWriter;
+import org.touming.render.Renderer.TemplateProblem;
+import org.touming.render.Theme;
+
+/**
+ * The site as {@code serve} shows it: built in memory, rebuilt after each edit. An edit to a
+ * disclosure's YAML or Markdown re-checks that file, re-renders its page and data and the pages
+ * that list it; any other edit (department, regions, configuration, theme) rebuilds everything.
+ */
+final class Preview {
+  private final Path root;
+  private final ContentLoader loader = new ContentLoader();
+  private volatile MemorySink site = new MemorySink();
+  private volatile List<Diagnostic> diagnostics = List.of();
+  private volatile boolean broken;
+  private volatile long version;
+  private Session session;
+  private SiteWriter writer;
+
+  Preview(Path root) {
+    this.root = root;
+  }
+
+  /** What the last (re)build did, for the terminal. */
+  record Outcome(boolean incremental, long millis, List<Diagnostic> diagnostics, boolean broken) {}
+
+  synchronized Outcome rebuildAll() {
+    long start = System.nanoTime();
+    Diagnostics notASite = new Diagnostics();
+    Optional<Session> opened = Session.open(loader, root, notASite);
+    List<Diagnostic> found = new ArrayList<>(notASite.sorted());
+    MemorySink fresh = new MemorySink();
+    boolean ok = false;
+    if (opened.isPresent()) {
+      session = opened.get();
+      found = new ArrayList<>(session.diagnostics());
+      if (!session.hasErrors()) {
+        Theme theme = new Theme(root, session.site().config().theme());
+        try {
+          writer = new SiteWriter(theme, session.site().config());
+          writer.writeAll(fresh, catalog());
+          ok = true;
+        } catch (TemplateProblem e) {
+          found.add(templateDiagnostic(e));
+        } catch (Exception e) {
+          found.add(
+              new Diagnostic(
+                  ContentLoader.CONFIG,
+                  1,
+                  1,
+                  org.touming.content.Severity.ERROR,
+                  "publish.failed",
+                  "预览构建失败：" + e.getMessage()));
+        }
+      }
+    }
+    return finish(ok ? fresh : site, found, !ok, false, start);
+  }
+
+  /** Rebuilds after edits to these files (relative to the site), as little as they allow. */
+  synchronized Outcome changed(Set<String> files) {
+    if (session == null
+        || writer == null
+        || files.isEmpty()
+        || !files.stream()
+            .allMatch(
+                f ->
+                    f.startsWith("content/")
+                        && (f.endsWith(".yml") || f.endsWith(".md"))
+                        && !f.endsWith("/department.yml")
+                        && !f.equals(ContentLoader.REGIONS))) {
+      return rebuildAll();
+    }
+    long start = System.nanoTime();
+    List<Loaded<Disclosure>> changed = new ArrayList<>();
+    for (String file : files) {
+      String yaml = file.endsWith(".md") ? file.substring(0, file.length() - 3) + ".yml" : file;
+      Optional<Loaded<Disclosure>> before = session.disclosure(yaml);
+      if (!session.update(file)) {
+        return rebuildAll(); // a new or removed file: the site's index changed
+      }
+      Optional<Loaded<Disclosure>> after = session.disclosure(yaml);
+      if (after.isPresent()
+          && before.isPresent()
+          && !sameIdentity(before.get().value(), after.get().value())) {
+        return rebuildAll(); // its year or kind changed, so its URL did
+      }
+      after.ifPresent(changed::add);
+    }
+    List<Diagnostic> found = session.diagnostics();
+    if (session.hasErrors()) {
+      return finish(site, found, true, true, start);
+    }
+    try {
+      Catalog catalog = catalog();
+      for (Loaded<Disclosure> l : changed) {
+        writer.writeDisclosure(site, catalog, l);
+      }
+      writer.writeShared(site, catalog);
+      return finish(site, found, false, true, start);
+    } catch (TemplateProblem e) {
+      List<Diagnostic> all = new ArrayList<>(found);
+      all.add(templateDiagnostic(e));
+      return finish(site, all, true, true, start);
+    } catch (Exception e) {
+      return rebuildAll();
+    }
+  }
+
+  private Catalog catalog() {
+    return Catalog.of(session.site(), session.disclosures());
+  }
+
+  private static boolean sameIdentity(Disclosure a, Disclosure b) {
+    return a.year() == b.year() && a.kind() == b.kind() && a.department().equals(b.department());
+  }
+
+  private static Diagnostic templateDiagnostic(TemplateProblem e) {
+    return new Diagnostic(
+        "layouts/" + e.template(),
+        Math.max(1, e.line()),
+        Math.max(1, e.column()),
+        org.touming.content.Severity.ERROR,
+        "render.template",
+        e.getMessage());
+  }
+
+  private Outcome finish(
+      MemorySink sink, List<Diagnostic> found, boolean isBroken, boolean incremental, long start) {
+    site = sink;
+    diagnostics = List.copyOf(found);
+    broken = isBroken;
+    version++;
+    return new Outcome(incremental, (System.nanoTime() - start) / 1_000_000, diagnostics, isBroken);
+  }
+
+  byte[] file(String path) {
+    return site.get(path);
+  }
+
+  boolean broken() {
+    return broken;
+  }
+
+  List<Diagnostic> diagnostics() {
+    return diagnostics;
+  }
+
+  long version() {
+    return version;
+  }
+}

@@ -1,0 +1,93 @@
+package org.touming.serve;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.TreeSet;
+import org.touming.content.Diagnostic;
+import org.touming.content.Severity;
+
+/**
+ * {@code touming serve}: builds the site in memory, serves it on loopback, watches the sources,
+ * rebuilds what an edit affects and reloads the open browser; build errors show in the page and in
+ * the terminal.
+ */
+public final class Serve implements AutoCloseable {
+  private final Preview preview;
+  private final PreviewServer server;
+  private final Watcher watcher;
+  private final PrintWriter out;
+  private final Thread loop;
+  private volatile boolean running = true;
+
+  public Serve(Path root, int port, PrintWriter out) throws IOException {
+    this.preview = new Preview(root);
+    this.server = new PreviewServer(preview, port);
+    this.watcher = new Watcher(root);
+    this.out = out;
+    this.loop = new Thread(this::watch, "touming-watch");
+    loop.setDaemon(true);
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  public long version() {
+    return preview.version();
+  }
+
+  public void start() {
+    report(preview.rebuildAll());
+    server.start();
+    out.println("预览：http://127.0.0.1:" + port() + "/ （仅本机可访问；Ctrl+C 退出）");
+    out.flush();
+    loop.start();
+  }
+
+  private void watch() {
+    while (running) {
+      try {
+        TreeSet<String> changed = watcher.next(500);
+        if (!changed.isEmpty()) {
+          report(changed.contains("*") ? preview.rebuildAll() : preview.changed(changed));
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (IOException | RuntimeException e) {
+        out.println("touming serve: " + e.getMessage());
+        out.flush();
+      }
+    }
+  }
+
+  /**
+   * Errors in full; warnings counted, so that a large site's known findings do not drown an edit.
+   */
+  private void report(Preview.Outcome o) {
+    long warnings = 0;
+    for (Diagnostic d : o.diagnostics()) {
+      if (d.severity() == Severity.ERROR) {
+        out.println(d.format());
+      } else {
+        warnings++;
+      }
+    }
+    out.printf(
+        "%s：%d ms%s%s%n",
+        o.incremental() ? "增量重建" : "完整构建",
+        o.millis(),
+        warnings > 0 ? "，" + warnings + " 个警告（touming check 列出）" : "",
+        o.broken() ? "；有错误，浏览器中显示错误" : "");
+    out.flush();
+  }
+
+  @Override
+  public void close() throws IOException {
+    running = false;
+    loop.interrupt();
+    server.stop();
+    watcher.close();
+  }
+}
