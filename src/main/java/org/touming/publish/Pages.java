@@ -101,13 +101,13 @@ final class Pages {
             .limit(20)
             .map(l -> summary(catalog, l))
             .toList();
-    Map<String, BigDecimal> totals = new TreeMap<>(Comparator.reverseOrder());
-    Map<String, Integer> counts = new LinkedHashMap<>();
+    // Per year and kind: how many disclosures, and the sum of the expenditure totals they state.
+    Map<String, Integer> counts = new TreeMap<>(Comparator.reverseOrder());
+    Map<String, BigDecimal> totals = new LinkedHashMap<>();
     for (Loaded<Disclosure> l : catalog.disclosures()) {
       Disclosure d = l.value();
       String key = d.year() + "|" + d.kind().label();
       counts.merge(key, 1, Integer::sum);
-      totals.putIfAbsent(key, BigDecimal.ZERO);
       if (d.expenditure() != null
           && d.expenditure().total() != null
           && d.expenditure().total().isNumber()) {
@@ -117,18 +117,18 @@ final class Pages {
       }
     }
     List<View.YearTotal> yearTotals = new ArrayList<>();
-    totals.forEach(
-        (k, v) -> {
+    counts.forEach(
+        (k, n) -> {
           String[] parts = k.split("\\|");
-          yearTotals.add(
-              new View.YearTotal(
-                  Integer.parseInt(parts[0]),
-                  parts[1],
-                  counts.get(k),
-                  Money.group(
-                      v.stripTrailingZeros().scale() < 0
-                          ? v.setScale(0)
-                          : v.stripTrailingZeros())));
+          BigDecimal sum = totals.get(k);
+          String shown =
+              sum == null
+                  ? ""
+                  : Money.group(
+                      sum.stripTrailingZeros().scale() < 0
+                          ? sum.setScale(0)
+                          : sum.stripTrailingZeros());
+          yearTotals.add(new View.YearTotal(Integer.parseInt(parts[0]), parts[1], n, shown));
         });
     return new View.Home(
         tree,

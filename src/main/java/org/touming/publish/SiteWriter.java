@@ -169,6 +169,9 @@ public final class SiteWriter {
         List.of(home()),
         Pages.glossary(catalog));
     Map<String, Integer> tables = DataExport.writeTables(out, catalog);
+    byte[] totals = totals(Pages.home(catalog));
+    out.write("data/site_totals.csv", totals);
+    tables.put("data/site_totals.csv", totals.length);
     List<View.Download> downloads = new ArrayList<>();
     tables.forEach(
         (file, size) ->
@@ -263,8 +266,29 @@ public final class SiteWriter {
       case "data/assets.csv" -> "国有资产（固定资产）占用情况";
       case "data/units.csv" -> "部门机构设置（所属单位）";
       case "data/datapackage.json" -> "以上 CSV 文件的说明（Frictionless Data Package）";
+      case "data/site_totals.csv" -> "首页的全站合计：各年度公开文件数与支出合计（万元）";
       default -> file;
     };
+  }
+
+  /** The home page's site totals, so that every figure shown is also downloadable. */
+  private static byte[] totals(View.Home home) {
+    List<List<Object>> rows = new ArrayList<>();
+    for (View.YearTotal y : home.totals()) {
+      List<Object> row = new ArrayList<>(List.of(y.year(), y.kind(), y.disclosures()));
+      row.add(
+          y.expenditure().isEmpty()
+              ? null
+              : new java.math.BigDecimal(y.expenditure().replace(",", "")));
+      rows.add(row);
+    }
+    return Csv.write(
+        List.of(
+            new Csv.Column("year", "年度", "integer", "date:fiscal-year"),
+            new Csv.Column("kind", "类型", "string", "phase:id"),
+            new Csv.Column("disclosures", "公开文件数", "integer", null),
+            new Csv.Column("expenditure_total_wan_yuan", "支出合计（万元）", "number", "value")),
+        rows);
   }
 
   private static String size(int bytes) {
