@@ -43,7 +43,8 @@ final class Pages {
     return Money.format(a);
   }
 
-  static View.Department department(Catalog catalog, Department d) {
+  static View.Department department(
+      Catalog catalog, Department d, List<View.Chart> charts, List<View.Table> series) {
     Region region = catalog.regions().get(d.region());
     List<View.Summary> rows =
         catalog.of(d.id()).stream()
@@ -61,10 +62,12 @@ final class Pages {
         d.formerNames().stream()
             .map(f -> f.name() + (f.until() == null ? "" : "（至 " + f.until() + " 年）"))
             .toList(),
-        rows);
+        rows,
+        charts,
+        series);
   }
 
-  static View.Region region(Catalog catalog, Region r) {
+  static View.Region region(Catalog catalog, Region r, List<View.Chart> charts) {
     Link parent =
         r.parent() == null || !catalog.regions().containsKey(r.parent())
             ? null
@@ -77,12 +80,12 @@ final class Pages {
     List<View.Summary> rows = new ArrayList<>();
     for (Department d : catalog.departments().values()) {
       if (d.region().equals(r.code())) {
-        rows.addAll(department(catalog, d).disclosures());
+        rows.addAll(department(catalog, d, List.of(), List.of()).disclosures());
       }
     }
     long departments =
         catalog.departments().values().stream().filter(d -> d.region().equals(r.code())).count();
-    return new View.Region(r.name(), r.code(), parent, children, rows, (int) departments);
+    return new View.Region(r.name(), r.code(), parent, children, rows, (int) departments, charts);
   }
 
   static View.Home home(Catalog catalog) {

@@ -131,6 +131,7 @@ public final class SiteWriter {
         catalog.site().config().title(),
         List.of(),
         Pages.home(catalog));
+    ChartPages charts = new ChartPages(catalog);
     for (Region r : catalog.regions().values()) {
       List<Link> crumbs = new ArrayList<>(List.of(home()));
       crumbs.addAll(ancestors(catalog, r));
@@ -142,7 +143,7 @@ public final class SiteWriter {
           r.name(),
           r.name() + "（" + r.code() + "）",
           crumbs,
-          Pages.region(catalog, r));
+          Pages.region(catalog, r, charts.region(out, r, folder(Urls.region(r.code())))));
     }
     for (Department d : catalog.departments().values()) {
       Region r = catalog.regions().get(d.region());
@@ -157,7 +158,11 @@ public final class SiteWriter {
           d.name(),
           d.name() + "的预算决算公开",
           crumbs,
-          Pages.department(catalog, d));
+          Pages.department(
+              catalog,
+              d,
+              charts.department(out, d, folder(Urls.department(d.id()))),
+              charts.departmentTables(d)));
     }
     page(
         out,
@@ -205,6 +210,11 @@ public final class SiteWriter {
     out.write("sitemap.xml", Feeds.sitemap(all.stream().sorted().toList(), baseUrl));
     out.write("robots.txt", Feeds.robots(baseUrl));
     return pages.size() + 1;
+  }
+
+  /** The folder of a page's path, with its trailing slash: where its charts are written. */
+  private static String folder(String page) {
+    return page.substring(0, page.lastIndexOf('/') + 1);
   }
 
   private Link home() {

@@ -129,7 +129,16 @@ public final class View {
       String kind,
       Link region,
       List<String> formerNames,
-      List<Summary> disclosures) {}
+      List<Summary> disclosures,
+      List<Chart> charts,
+      List<Table> series) {}
+
+  /**
+   * A chart: its SVG (made by Touming, text escaped), the data table with exactly the plotted
+   * values, and where to download both.
+   */
+  public record Chart(
+      String id, String title, String svg, Table data, Link svgLink, Link csvLink) {}
 
   public record Region(
       String name,
@@ -137,7 +146,8 @@ public final class View {
       Link parent,
       List<Link> children,
       List<Summary> disclosures,
-      int departments) {}
+      int departments,
+      List<Chart> charts) {}
 
   public record Home(
       List<RegionNode> regions,

@@ -1,0 +1,271 @@
+package org.touming.publish;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.touming.chart.LineChart;
+import org.touming.compare.Comparisons;
+import org.touming.compare.Figure;
+import org.touming.compare.Point;
+import org.touming.compare.Series;
+import org.touming.content.Department;
+import org.touming.content.DepartmentId;
+import org.touming.content.Disclosure;
+import org.touming.content.Kind;
+import org.touming.content.Loaded;
+import org.touming.content.Region;
+import org.touming.render.Money;
+import org.touming.render.View;
+import org.touming.render.View.Cell;
+import org.touming.render.View.Link;
+
+/**
+ * The charts of department and region pages, with their data tables and downloads (SVG and CSV
+ * beside the page). Series are computed once per department and reused by its regions.
+ */
+final class ChartPages {
+  /** A chart's lines: which figures it draws. */
+  private record Spec(String key, String title, List<Figure> figures) {}
+
+  private static final List<Spec> DEPARTMENT =
+      List.of(
+          new Spec(
+              "expenditure",
+              "支出",
+              List.of(
+                  Figure.EXPENDITURE_TOTAL, Figure.EXPENDITURE_BASIC, Figure.EXPENDITURE_PROJECT)),
+          new Spec(
+              "three-public",
+              "“三公”经费",
+              List.of(
+                  Figure.THREE_PUBLIC_TOTAL,
+                  Figure.THREE_PUBLIC_OVERSEAS,
+                  Figure.THREE_PUBLIC_VEHICLES,
+                  Figure.THREE_PUBLIC_RECEPTION)),
+          new Spec("operating-costs", "机关运行经费", List.of(Figure.OPERATING_COSTS)));
+  private static final List<Spec> REGION =
+      List.of(
+          new Spec("expenditure", "各部门支出合计", List.of(Figure.EXPENDITURE_TOTAL)),
+          new Spec("three-public", "各部门“三公”经费合计", List.of(Figure.THREE_PUBLIC_TOTAL)));
+
+  private final Catalog catalog;
+  private final Map<DepartmentId, Map<Kind, Map<Figure, Series>>> series = new LinkedHashMap<>();
+
+  ChartPages(Catalog catalog) {
+    this.catalog = catalog;
+    for (Department d : catalog.departments().values()) {
+      List<Loaded<Disclosure>> disclosures = catalog.of(d.id());
+      Map<Kind, Map<Figure, Series>> byKind = new EnumMap<>(Kind.class);
+      for (Kind kind : Kind.values()) {
+        if (disclosures.stream().anyMatch(l -> l.value().kind() == kind)) {
+          byKind.put(kind, Comparisons.department(d.name(), disclosures, kind));
+        }
+      }
+      series.put(d.id(), byKind);
+    }
+  }
+
+  List<View.Chart> department(Sink out, Department d, String folder) throws IOException {
+    List<View.Chart> charts = new ArrayList<>();
+    for (var e : series.get(d.id()).entrySet()) {
+      for (Spec spec : DEPARTMENT) {
+        List<Series> lines =
+            spec.figures().stream()
+                .map(f -> e.getValue().get(f))
+                .filter(s -> !s.isEmpty())
+                .toList();
+        if (!lines.isEmpty()) {
+          charts.add(chart(out, folder, spec, e.getKey(), d.name(), lines, null));
+        }
+      }
+    }
+    return charts;
+  }
+
+  /** Every figure × year of a department, derived values and disagreements marked. */
+  List<View.Table> departmentTables(Department d) {
+    List<View.Table> tables = new ArrayList<>();
+    for (var e : series.get(d.id()).entrySet()) {
+      List<Series> all = e.getValue().values().stream().filter(s -> !s.isEmpty()).toList();
+      if (all.isEmpty()) {
+        continue;
+      }
+      List<Integer> years =
+          LineChart.years(
+              all.stream().map(s -> new LineChart.Line(s.figure().label(), s.points())).toList());
+      List<Cell> head = new ArrayList<>(List.of(Cell.th("项目（万元）")));
+      years.forEach(y -> head.add(Cell.th(y + " 年")));
+      List<List<Cell>> body = new ArrayList<>();
+      List<String> notes = new ArrayList<>();
+      for (Series s : all) {
+        List<Cell> row = new ArrayList<>(List.of(Cell.td(s.figure().label()).asHeader()));
+        for (int y : years) {
+          row.add(Cell.number(s.at(y).map(p -> cell(p)).orElse("")));
+          s.at(y)
+              .filter(p -> p.note() != null && !p.derived())
+              .ifPresent(p -> notes.add(s.figure().label() + " " + y + " 年：" + p.note()));
+        }
+        body.add(row);
+      }
+      String caption =
+          "历年"
+              + e.getKey().label()
+              + "数字"
+              + (notes.isEmpty() ? "" : "（" + String.join("；", notes) + "）");
+      tables.add(
+          new View.Table(
+              "series-" + e.getKey().key(),
+              caption,
+              "单位：万元；“推算”为由下一年公开所述增减推算的数",
+              List.of(head),
+              body));
+    }
+    return tables;
+  }
+
+  List<View.Chart> region(Sink out, Region r, String folder) throws IOException {
+    List<DepartmentId> members = new ArrayList<>();
+    for (Department d : catalog.departments().values()) {
+      if (within(d.region(), r.code())) {
+        members.add(d.id());
+      }
+    }
+    List<View.Chart> charts = new ArrayList<>();
+    for (Kind kind : Kind.values()) {
+      List<Map<Figure, Series>> deps =
+          members.stream()
+              .map(id -> series.get(id).get(kind))
+              .filter(java.util.Objects::nonNull)
+              .toList();
+      if (deps.isEmpty()) {
+        continue;
+      }
+      for (Spec spec : REGION) {
+        List<Series> lines =
+            spec.figures().stream()
+                .map(f -> Comparisons.region(r.name(), f, kind, deps))
+                .filter(s -> !s.isEmpty())
+                .toList();
+        if (!lines.isEmpty()) {
+          charts.add(chart(out, folder, spec, kind, r.name(), lines, lines.get(0)));
+        }
+      }
+    }
+    return charts;
+  }
+
+  private boolean within(String region, String ancestor) {
+    String code = region;
+    for (int i = 0; code != null && i < 10; i++) {
+      if (code.equals(ancestor)) {
+        return true;
+      }
+      Region r = catalog.regions().get(code);
+      code = r == null ? null : r.parent();
+    }
+    return false;
+  }
+
+  private View.Chart chart(
+      Sink out,
+      String folder,
+      Spec spec,
+      Kind kind,
+      String subject,
+      List<Series> lines,
+      Series coverage)
+      throws IOException {
+    String id = "chart-" + spec.key() + "-" + kind.key();
+    String title = subject + " 历年" + kind.label() + spec.title();
+    List<LineChart.Line> chartLines =
+        lines.stream().map(s -> new LineChart.Line(s.figure().label(), s.points())).toList();
+    List<Integer> years = LineChart.years(chartLines);
+    String description = describe(lines, years, coverage);
+    String svg = LineChart.svg(id, title, description, chartLines);
+    String file = folder + "charts/" + spec.key() + "-" + kind.key();
+    out.write(
+        file + ".svg",
+        ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg).getBytes(StandardCharsets.UTF_8));
+    out.write(file + ".csv", csv(lines, coverage));
+    List<Cell> head = new ArrayList<>(List.of(Cell.th("项目（万元）")));
+    years.forEach(y -> head.add(Cell.th(y + " 年")));
+    List<List<Cell>> body = new ArrayList<>();
+    for (Series s : lines) {
+      List<Cell> row = new ArrayList<>(List.of(Cell.td(s.figure().label()).asHeader()));
+      years.forEach(y -> row.add(Cell.number(s.at(y).map(ChartPages::cell).orElse(""))));
+      body.add(row);
+    }
+    if (coverage != null) {
+      List<Cell> row = new ArrayList<>(List.of(Cell.td("涵盖部门数").asHeader()));
+      years.forEach(
+          y ->
+              row.add(
+                  Cell.number(
+                      coverage.coverage().containsKey(y)
+                          ? String.valueOf(coverage.coverage().get(y))
+                          : "")));
+      body.add(row);
+    }
+    View.Table data = new View.Table(id + "-data", title + "（图表数据）", "单位：万元", List.of(head), body);
+    return new View.Chart(
+        id, title, svg, data, new Link(file + ".svg", "SVG"), new Link(file + ".csv", "CSV"));
+  }
+
+  static String cell(Point p) {
+    return Money.group(plain(p.value())) + (p.derived() ? "（推算）" : "");
+  }
+
+  private static BigDecimal plain(BigDecimal v) {
+    BigDecimal s = v.stripTrailingZeros();
+    return s.scale() < 0 ? s.setScale(0) : s;
+  }
+
+  private static String describe(List<Series> lines, List<Integer> years, Series coverage) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(years.get(0)).append(" 至 ").append(years.get(years.size() - 1)).append(" 年，单位万元。");
+    for (Series s : lines) {
+      sb.append(s.figure().label()).append("：");
+      List<String> parts = new ArrayList<>();
+      for (Point p : s.points()) {
+        parts.add(p.year() + " 年 " + cell(p));
+      }
+      sb.append(String.join("，", parts)).append("。");
+    }
+    if (coverage != null) {
+      sb.append("各年涵盖的部门数不同，合计不宜直接比较。");
+    }
+    return sb.toString();
+  }
+
+  private static byte[] csv(List<Series> lines, Series coverage) {
+    List<List<Object>> rows = new ArrayList<>();
+    for (Series s : lines) {
+      for (Point p : s.points()) {
+        List<Object> row = new ArrayList<>();
+        row.add(p.year());
+        row.add(s.figure().key());
+        row.add(s.figure().label());
+        row.add(plain(p.value()));
+        row.add(p.derived() ? "derived" : "published");
+        row.add(coverage == null ? null : coverage.coverage().get(p.year()));
+        row.add(p.note());
+        rows.add(row);
+      }
+    }
+    return Csv.write(
+        List.of(
+            new Csv.Column("year", "年度", "integer", "date:fiscal-year"),
+            new Csv.Column("figure", "项目代码", "string", null),
+            new Csv.Column("figure_name", "项目", "string", null),
+            new Csv.Column("value_wan_yuan", "金额（万元）", "number", "value"),
+            new Csv.Column("origin", "published 公开数 / derived 推算数", "string", null),
+            new Csv.Column("departments", "涵盖部门数（地区合计）", "integer", null),
+            new Csv.Column("note", "说明", "string", null)),
+        rows);
+  }
+}
