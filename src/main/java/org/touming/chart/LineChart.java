@@ -101,7 +101,7 @@ public final class LineChart {
     s.append("<text x=\"")
         .append(LEFT - 6)
         .append("\" y=\"")
-        .append(TOP - 4)
+        .append(TOP - 14)
         .append("\" text-anchor=\"end\" fill=\"#57606a\">")
         .append(unit)
         .append("</text>\n");

@@ -159,6 +159,30 @@ final class ChartPages {
     return charts;
   }
 
+  Map<Kind, Map<Figure, Series>> of(DepartmentId id) {
+    return series.get(id);
+  }
+
+  /** The departments in a region or any region below it. */
+  List<DepartmentId> members(Region r) {
+    List<DepartmentId> members = new ArrayList<>();
+    for (Department d : catalog.departments().values()) {
+      if (within(d.region(), r.code())) {
+        members.add(d.id());
+      }
+    }
+    return members;
+  }
+
+  Series regionSeries(Region r, Figure f, Kind kind) {
+    List<Map<Figure, Series>> deps =
+        members(r).stream()
+            .map(id -> series.get(id).get(kind))
+            .filter(java.util.Objects::nonNull)
+            .toList();
+    return Comparisons.region(r.name(), f, kind, deps);
+  }
+
   private boolean within(String region, String ancestor) {
     String code = region;
     for (int i = 0; code != null && i < 10; i++) {
@@ -180,14 +204,36 @@ final class ChartPages {
       List<Series> lines,
       Series coverage)
       throws IOException {
-    String id = "chart-" + spec.key() + "-" + kind.key();
-    String title = subject + " 历年" + kind.label() + spec.title();
-    List<LineChart.Line> chartLines =
-        lines.stream().map(s -> new LineChart.Line(s.figure().label(), s.points())).toList();
+    List<String> labels = lines.stream().map(s -> s.figure().label()).toList();
+    return chart(
+        out,
+        folder,
+        spec.key() + "-" + kind.key(),
+        subject + " 历年" + kind.label() + spec.title(),
+        lines,
+        labels,
+        coverage);
+  }
+
+  /** A chart whose lines are labelled by {@code labels} (figures, or regions being compared). */
+  View.Chart chart(
+      Sink out,
+      String folder,
+      String key,
+      String title,
+      List<Series> lines,
+      List<String> labels,
+      Series coverage)
+      throws IOException {
+    String id = "chart-" + key;
+    List<LineChart.Line> chartLines = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      chartLines.add(new LineChart.Line(labels.get(i), lines.get(i).points()));
+    }
     List<Integer> years = LineChart.years(chartLines);
-    String description = describe(lines, years, coverage);
+    String description = describe(lines, labels, years, coverage);
     String svg = LineChart.svg(id, title, description, chartLines);
-    String file = folder + "charts/" + spec.key() + "-" + kind.key();
+    String file = folder + "charts/" + key;
     out.write(
         file + ".svg",
         ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg).getBytes(StandardCharsets.UTF_8));
@@ -195,8 +241,9 @@ final class ChartPages {
     List<Cell> head = new ArrayList<>(List.of(Cell.th("项目（万元）")));
     years.forEach(y -> head.add(Cell.th(y + " 年")));
     List<List<Cell>> body = new ArrayList<>();
-    for (Series s : lines) {
-      List<Cell> row = new ArrayList<>(List.of(Cell.td(s.figure().label()).asHeader()));
+    for (int i = 0; i < lines.size(); i++) {
+      Series s = lines.get(i);
+      List<Cell> row = new ArrayList<>(List.of(Cell.td(labels.get(i)).asHeader()));
       years.forEach(y -> row.add(Cell.number(s.at(y).map(ChartPages::cell).orElse(""))));
       body.add(row);
     }
@@ -225,13 +272,14 @@ final class ChartPages {
     return s.scale() < 0 ? s.setScale(0) : s;
   }
 
-  private static String describe(List<Series> lines, List<Integer> years, Series coverage) {
+  private static String describe(
+      List<Series> lines, List<String> labels, List<Integer> years, Series coverage) {
     StringBuilder sb = new StringBuilder();
     sb.append(years.get(0)).append(" 至 ").append(years.get(years.size() - 1)).append(" 年，单位万元。");
-    for (Series s : lines) {
-      sb.append(s.figure().label()).append("：");
+    for (int i = 0; i < lines.size(); i++) {
+      sb.append(labels.get(i)).append("：");
       List<String> parts = new ArrayList<>();
-      for (Point p : s.points()) {
+      for (Point p : lines.get(i).points()) {
         parts.add(p.year() + " 年 " + cell(p));
       }
       sb.append(String.join("，", parts)).append("。");

@@ -164,6 +164,36 @@ public final class SiteWriter {
               charts.department(out, d, folder(Urls.department(d.id()))),
               charts.departmentTables(d)));
     }
+    ComparePages compare = new ComparePages(catalog, charts);
+    page(
+        out,
+        pages,
+        "compare.ftlh",
+        ComparePages.INDEX,
+        t.get("compare.title"),
+        "",
+        List.of(home()),
+        compare.index(out));
+    for (Region r : compare.regions()) {
+      page(
+          out,
+          pages,
+          "compare.ftlh",
+          ComparePages.region(r.code()),
+          r.name() + "部门排名",
+          "",
+          List.of(home(), new Link(ComparePages.INDEX, t.get("compare.title"))),
+          compare.ranking(r));
+    }
+    page(
+        out,
+        pages,
+        "compare.ftlh",
+        ComparePages.THREE_PUBLIC,
+        "“三公”经费概览",
+        "",
+        List.of(home(), new Link(ComparePages.INDEX, t.get("compare.title"))),
+        compare.threePublic());
     page(
         out,
         pages,

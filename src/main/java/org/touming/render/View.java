@@ -57,29 +57,40 @@ public final class View {
    * numeric} aligns figures.
    */
   public record Cell(
-      String text, boolean header, int colspan, int rowspan, int level, boolean numeric) {
+      String text,
+      boolean header,
+      int colspan,
+      int rowspan,
+      int level,
+      boolean numeric,
+      String href) {
     public static Cell th(String text) {
-      return new Cell(text, true, 1, 1, 0, false);
+      return new Cell(text, true, 1, 1, 0, false, null);
     }
 
     public static Cell td(String text) {
-      return new Cell(text == null ? "" : text, false, 1, 1, 0, false);
+      return new Cell(text == null ? "" : text, false, 1, 1, 0, false, null);
     }
 
     public static Cell number(String text) {
-      return new Cell(text == null ? "" : text, false, 1, 1, 0, true);
+      return new Cell(text == null ? "" : text, false, 1, 1, 0, true, null);
     }
 
     public Cell span(int cols, int rows) {
-      return new Cell(text, header, cols, rows, level, numeric);
+      return new Cell(text, header, cols, rows, level, numeric, href);
     }
 
     public Cell level(int level) {
-      return new Cell(text, header, colspan, rowspan, level, numeric);
+      return new Cell(text, header, colspan, rowspan, level, numeric, href);
     }
 
     public Cell asHeader() {
-      return new Cell(text, true, colspan, rowspan, level, numeric);
+      return new Cell(text, true, colspan, rowspan, level, numeric, href);
+    }
+
+    /** A cell that links to a page of the site (a site-relative path). */
+    public Cell link(String target) {
+      return new Cell(text, header, colspan, rowspan, level, numeric, target);
     }
   }
 
@@ -163,6 +174,10 @@ public final class View {
   public record YearTotal(int year, String kind, int disclosures, String expenditure) {}
 
   public record GlossaryPage(List<Term> terms) {}
+
+  /** A comparison page: a lead paragraph, links to related pages, charts and tables. */
+  public record ComparePage(
+      String lead, List<Link> links, List<Chart> charts, List<Table> tables) {}
 
   public record DataPage(List<Download> files) {}
 

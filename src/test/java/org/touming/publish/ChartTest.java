@@ -82,8 +82,76 @@ class ChartTest {
         }
       }
     }
+    checked += regionCharts(dir);
     assertTrue(checked > 500, "values checked: " + checked);
     assertTrue(derived > 20, "derived values checked: " + derived);
+  }
+
+  /**
+   * Region pages and the compare page: each plotted value is the sum of the published figures of
+   * the departments in that region (and the regions below it), never including a derived one.
+   */
+  private int regionCharts(Path dir) throws Exception {
+    Path root = dir.resolve("sample");
+    Path out = dir.resolve("out-sample");
+    ContentLoader loader = new ContentLoader();
+    Site site = loader.loadSite(root, new Diagnostics()).orElseThrow();
+    Map<String, List<Loaded<Disclosure>>> bySlug = load(root);
+    Map<String, String> parent = new HashMap<>();
+    Map<String, String> codeByName = new HashMap<>();
+    site.regions()
+        .forEach(
+            r -> {
+              parent.put(r.code(), r.parent());
+              codeByName.put(r.name(), r.code());
+            });
+    int checked = 0;
+    List<Path> pages = new ArrayList<>(BuiltSite.files(out.resolve("regions"), ".html"));
+    pages.add(out.resolve("compare/index.html"));
+    for (Path file : pages) {
+      Document page = Jsoup.parse(file.toFile(), "UTF-8");
+      String pageRegion = file.getParent().getFileName().toString();
+      for (Element figure : page.select("figure.chart-figure")) {
+        String kind = figure.id().substring(figure.id().lastIndexOf('-') + 1);
+        for (Element mark : figure.select("svg .mark")) {
+          Matcher m = MARK.matcher(mark.selectFirst("title").text());
+          assertTrue(m.matches());
+          boolean isCompare = file.endsWith("compare/index.html");
+          String region = isCompare ? codeByName.get(m.group(1)) : pageRegion;
+          Figure f = isCompare ? Figure.EXPENDITURE_TOTAL : byLabel(m.group(1));
+          int year = Integer.parseInt(m.group(2));
+          BigDecimal sum = BigDecimal.ZERO;
+          for (var e : bySlug.entrySet()) {
+            if (within(e.getKey().substring(0, 6), region, parent)) {
+              for (Loaded<Disclosure> l : e.getValue()) {
+                if (l.value().year() == year
+                    && l.value().kind().key().equals(kind)
+                    && l.tree().at(f.pointer()).isNumber()) {
+                  sum = sum.add(wan(l, f.pointer()));
+                }
+              }
+            }
+          }
+          assertEquals(
+              0,
+              sum.compareTo(new BigDecimal(m.group(3).replace(",", ""))),
+              file + " " + m.group(0));
+          assertTrue(m.group(4) == null, "region sums are never derived");
+          checked++;
+        }
+      }
+    }
+    assertTrue(checked > 30, "region values checked: " + checked);
+    return checked;
+  }
+
+  private static boolean within(String region, String ancestor, Map<String, String> parent) {
+    for (String code = region; code != null; code = parent.get(code)) {
+      if (code.equals(ancestor)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   record Expected(BigDecimal value, boolean derived) {}

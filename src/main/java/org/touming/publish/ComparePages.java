@@ -1,0 +1,293 @@
+package org.touming.publish;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.touming.compare.Comparisons;
+import org.touming.compare.Figure;
+import org.touming.compare.Point;
+import org.touming.compare.Series;
+import org.touming.content.Department;
+import org.touming.content.DepartmentId;
+import org.touming.content.Disclosure;
+import org.touming.content.Kind;
+import org.touming.content.Loaded;
+import org.touming.content.Region;
+import org.touming.render.Money;
+import org.touming.render.Urls;
+import org.touming.render.View;
+import org.touming.render.View.Cell;
+import org.touming.render.View.Link;
+
+/**
+ * The comparison pages: regions against each other per figure and year, departments ranked within a
+ * region with their stated change and reasons, and 三公 across all departments and years. Region sums
+ * hold published figures only and say how many departments they cover.
+ */
+final class ComparePages {
+  static final String INDEX = "compare/index.html";
+  static final String THREE_PUBLIC = "compare/three-public/index.html";
+  private static final List<Figure> REGION_FIGURES =
+      List.of(
+          Figure.EXPENDITURE_TOTAL,
+          Figure.EXPENDITURE_BASIC,
+          Figure.EXPENDITURE_PROJECT,
+          Figure.THREE_PUBLIC_TOTAL,
+          Figure.OPERATING_COSTS,
+          Figure.INCOME_TOTAL);
+  private static final List<Figure> RANKED =
+      List.of(Figure.EXPENDITURE_TOTAL, Figure.THREE_PUBLIC_TOTAL, Figure.OPERATING_COSTS);
+  private static final int MAX_LINES = 7;
+
+  private final Catalog catalog;
+  private final ChartPages charts;
+
+  ComparePages(Catalog catalog, ChartPages charts) {
+    this.catalog = catalog;
+    this.charts = charts;
+  }
+
+  static String region(String code) {
+    return "compare/regions/" + code + "/index.html";
+  }
+
+  /** Regions with at least one department in them or below them. */
+  List<Region> regions() {
+    return catalog.regions().values().stream().filter(r -> !charts.members(r).isEmpty()).toList();
+  }
+
+  View.ComparePage index(Sink out) throws IOException {
+    List<View.Chart> chartList = new ArrayList<>();
+    List<View.Table> tables = new ArrayList<>();
+    for (Kind kind : kinds()) {
+      List<Region> leaves =
+          regions().stream()
+              .filter(
+                  r ->
+                      catalog.regions().values().stream()
+                          .noneMatch(
+                              c -> r.code().equals(c.parent()) && !charts.members(c).isEmpty()))
+              .toList();
+      List<Region> plotted =
+          leaves.stream()
+              .sorted(
+                  Comparator.comparing(
+                          (Region r) ->
+                              latest(charts.regionSeries(r, Figure.EXPENDITURE_TOTAL, kind)))
+                      .reversed()
+                      .thenComparing(Region::code))
+              .limit(MAX_LINES)
+              .sorted(Comparator.comparing(Region::code))
+              .toList();
+      List<Series> lines =
+          plotted.stream()
+              .map(r -> charts.regionSeries(r, Figure.EXPENDITURE_TOTAL, kind))
+              .filter(s -> !s.isEmpty())
+              .toList();
+      if (!lines.isEmpty()) {
+        List<String> labels = lines.stream().map(Series::subject).toList();
+        String note = leaves.size() > MAX_LINES ? "（支出最多的 " + MAX_LINES + " 个地区）" : "";
+        chartList.add(
+            charts.chart(
+                out,
+                "compare/",
+                "regions-expenditure-" + kind.key(),
+                "各地区历年" + kind.label() + "支出合计" + note,
+                lines,
+                labels,
+                null));
+      }
+      for (Figure f : REGION_FIGURES) {
+        tables.add(regionTable(f, kind));
+      }
+    }
+    tables.removeIf(t -> t.body().isEmpty());
+    List<Link> links = new ArrayList<>();
+    regions().forEach(r -> links.add(new Link(region(r.code()), r.name() + "：部门排名")));
+    links.add(new Link(THREE_PUBLIC, "“三公”经费概览"));
+    String lead = "各地区所有部门公开数的合计，单位万元。括号中为该年有公开数的部门数：部门数不同的年份或地区，合计不宜直接比较。推算数不计入合计。";
+    return new View.ComparePage(lead, links, chartList, tables);
+  }
+
+  private View.Table regionTable(Figure f, Kind kind) {
+    List<Series> rows = regions().stream().map(r -> charts.regionSeries(r, f, kind)).toList();
+    TreeSet<Integer> years = new TreeSet<>();
+    rows.forEach(s -> s.points().forEach(p -> years.add(p.year())));
+    List<Cell> head = new ArrayList<>(List.of(Cell.th("地区")));
+    years.forEach(y -> head.add(Cell.th(y + " 年")));
+    List<List<Cell>> body = new ArrayList<>();
+    List<Region> regions = regions();
+    for (int i = 0; i < regions.size(); i++) {
+      Series s = rows.get(i);
+      if (s.isEmpty()) {
+        continue;
+      }
+      List<Cell> row =
+          new ArrayList<>(
+              List.of(
+                  Cell.td(regions.get(i).name())
+                      .asHeader()
+                      .link(Urls.region(regions.get(i).code()))));
+      for (int y : years) {
+        row.add(
+            Cell.number(
+                s.at(y).map(p -> ChartPages.cell(p) + "（" + s.coverage().get(y) + "）").orElse("")));
+      }
+      body.add(row);
+    }
+    return new View.Table(
+        "regions-" + f.key() + "-" + kind.key(),
+        "各地区" + kind.label() + f.label(),
+        "单位：万元；括号内为涵盖部门数",
+        List.of(head),
+        body);
+  }
+
+  /** Departments of a region ranked per figure and year, with the change and reasons they state. */
+  View.ComparePage ranking(Region r) {
+    List<View.Table> tables = new ArrayList<>();
+    List<DepartmentId> members = charts.members(r);
+    for (Kind kind : kinds()) {
+      for (Figure f : RANKED) {
+        TreeSet<Integer> years = new TreeSet<>(Comparator.reverseOrder());
+        for (DepartmentId id : members) {
+          Map<Figure, Series> s = charts.of(id).get(kind);
+          if (s != null) {
+            s.get(f).points().stream().filter(p -> !p.derived()).forEach(p -> years.add(p.year()));
+          }
+        }
+        for (int year : years) {
+          tables.add(ranked(members, f, kind, year));
+        }
+      }
+    }
+    List<Link> links =
+        List.of(
+            new Link(INDEX, "地区对比"),
+            new Link(Urls.region(r.code()), r.name()),
+            new Link(THREE_PUBLIC, "“三公”经费概览"));
+    return new View.ComparePage(
+        r.name() + "各部门按公开数排名，单位万元；“比上年增减”与“原因”为公开文件所述。", links, List.of(), tables);
+  }
+
+  private View.Table ranked(List<DepartmentId> members, Figure f, Kind kind, int year) {
+    record Row(Department d, BigDecimal value, Loaded<Disclosure> disclosure) {}
+    List<Row> rows = new ArrayList<>();
+    for (DepartmentId id : members) {
+      Map<Figure, Series> s = charts.of(id).get(kind);
+      if (s == null) {
+        continue;
+      }
+      Optional<Point> p = s.get(f).at(year).filter(x -> !x.derived());
+      Optional<Loaded<Disclosure>> l =
+          catalog.of(id).stream()
+              .filter(x -> x.value().year() == year && x.value().kind() == kind)
+              .findFirst();
+      if (p.isPresent() && l.isPresent()) {
+        rows.add(new Row(catalog.departments().get(id), p.get().value(), l.get()));
+      }
+    }
+    rows.sort(Comparator.comparing(Row::value).reversed().thenComparing(row -> row.d().id()));
+    List<List<Cell>> body = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      Row row = rows.get(i);
+      Disclosure d = row.disclosure().value();
+      String change = "";
+      String reason = "";
+      if (f.change() != null) {
+        JsonNode c = row.disclosure().tree().at(f.change());
+        if (c.isNumber()) {
+          change =
+              Money.signed(
+                  org.touming.content.Amount.of(Comparisons.wanYuan(c.decimalValue(), d.unit())));
+        }
+        JsonNode why = row.disclosure().tree().at(f.change().replace("/amount", "/reason"));
+        reason = why.isTextual() ? why.asText() : "";
+      }
+      body.add(
+          List.of(
+              Cell.number(String.valueOf(i + 1)),
+              Cell.td(row.d().name())
+                  .asHeader()
+                  .link(Urls.disclosure(d.department(), d.year(), d.kind())),
+              Cell.number(
+                  Money.group(
+                      row.value().stripTrailingZeros().scale() < 0
+                          ? row.value().setScale(0)
+                          : row.value().stripTrailingZeros())),
+              Cell.number(change),
+              Cell.td(reason)));
+    }
+    List<Cell> head =
+        List.of(Cell.th("排名"), Cell.th("部门"), Cell.th(f.label()), Cell.th("比上年增减"), Cell.th("原因"));
+    return new View.Table(
+        "rank-" + f.key() + "-" + kind.key() + "-" + year,
+        year + " 年" + kind.label() + f.label() + "排名",
+        "单位：万元",
+        List.of(head),
+        body);
+  }
+
+  /** 三公 of every department and year, derived years marked. */
+  View.ComparePage threePublic() {
+    List<View.Table> tables = new ArrayList<>();
+    for (Kind kind : kinds()) {
+      TreeSet<Integer> years = new TreeSet<>();
+      for (Department d : catalog.departments().values()) {
+        Map<Figure, Series> s = charts.of(d.id()).get(kind);
+        if (s != null) {
+          s.get(Figure.THREE_PUBLIC_TOTAL).points().forEach(p -> years.add(p.year()));
+        }
+      }
+      List<Cell> head = new ArrayList<>(List.of(Cell.th("地区"), Cell.th("部门")));
+      years.forEach(y -> head.add(Cell.th(y + " 年")));
+      List<List<Cell>> body = new ArrayList<>();
+      for (Department d : catalog.departments().values()) {
+        Map<Figure, Series> s = charts.of(d.id()).get(kind);
+        if (s == null || s.get(Figure.THREE_PUBLIC_TOTAL).isEmpty()) {
+          continue;
+        }
+        Region r = catalog.regions().get(d.region());
+        List<Cell> row =
+            new ArrayList<>(
+                List.of(
+                    Cell.td(r.name()), Cell.td(d.name()).asHeader().link(Urls.department(d.id()))));
+        for (int y : years) {
+          row.add(
+              Cell.number(s.get(Figure.THREE_PUBLIC_TOTAL).at(y).map(ChartPages::cell).orElse("")));
+        }
+        body.add(row);
+      }
+      if (!body.isEmpty()) {
+        tables.add(
+            new View.Table(
+                "three-public-" + kind.key(),
+                "各部门历年" + kind.label() + "“三公”经费合计",
+                "单位：万元；“推算”为由下一年公开所述增减推算的数",
+                List.of(head),
+                body));
+      }
+    }
+    return new View.ComparePage(
+        "每个部门每年的“三公”经费合计，单位万元。各项明细与增减原因见各部门页面和 data/three_public.csv。",
+        List.of(new Link(INDEX, "地区对比")),
+        List.of(),
+        tables);
+  }
+
+  private List<Kind> kinds() {
+    return java.util.Arrays.stream(Kind.values())
+        .filter(k -> catalog.disclosures().stream().anyMatch(l -> l.value().kind() == k))
+        .toList();
+  }
+
+  private static BigDecimal latest(Series s) {
+    return s.points().isEmpty() ? BigDecimal.ZERO : s.points().get(s.points().size() - 1).value();
+  }
+}
