@@ -33,6 +33,21 @@ import org.touming.render.View.Link;
 final class ComparePages {
   static final String INDEX = "compare/index.html";
   static final String THREE_PUBLIC = "compare/three-public/index.html";
+  static final String INTERACTIVE = "compare/interactive/index.html";
+  static final String DATA = "compare/interactive/data.js";
+
+  /** The figures the interactive page offers. */
+  static final List<Figure> INTERACTIVE_FIGURES =
+      List.of(
+          Figure.EXPENDITURE_TOTAL,
+          Figure.EXPENDITURE_BASIC,
+          Figure.EXPENDITURE_PROJECT,
+          Figure.INCOME_TOTAL,
+          Figure.THREE_PUBLIC_TOTAL,
+          Figure.OPERATING_COSTS,
+          Figure.PROCUREMENT_TOTAL,
+          Figure.ASSETS_TOTAL);
+
   private static final List<Figure> REGION_FIGURES =
       List.of(
           Figure.EXPENDITURE_TOTAL,
@@ -111,6 +126,7 @@ final class ComparePages {
     List<Link> links = new ArrayList<>();
     regions().forEach(r -> links.add(new Link(region(r.code()), r.name() + "：部门排名")));
     links.add(new Link(THREE_PUBLIC, "“三公”经费概览"));
+    links.add(new Link(INTERACTIVE, "自选对比（选择部门或地区与项目）"));
     String lead = "各地区所有部门公开数的合计，单位万元。括号中为该年有公开数的部门数：部门数不同的年份或地区，合计不宜直接比较。推算数不计入合计。";
     return new View.ComparePage(lead, links, chartList, tables);
   }
@@ -279,6 +295,77 @@ final class ComparePages {
         List.of(new Link(INDEX, "地区对比")),
         List.of(),
         tables);
+  }
+
+  /**
+   * The interactive page's data, as a script that assigns it: a script file loads from disk
+   * (file://) where a fetch of JSON would be refused. Values in 万元; derived points flagged.
+   */
+  byte[] interactiveData() throws IOException {
+    var nodes = com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true);
+    var root = nodes.objectNode();
+    var figures = root.putArray("figures");
+    for (Figure f : INTERACTIVE_FIGURES) {
+      figures.addObject().put("key", f.key()).put("label", f.label());
+    }
+    var kinds = root.putArray("kinds");
+    for (Kind k : kinds()) {
+      kinds.addObject().put("key", k.key()).put("label", k.label());
+    }
+    var subjects = root.putArray("subjects");
+    for (Region r : regions()) {
+      var o =
+          subjects
+              .addObject()
+              .put("id", "r:" + r.code())
+              .put("name", r.name())
+              .put("type", "region");
+      var values = o.putObject("values");
+      for (Kind k : kinds()) {
+        var byFigure = values.putObject(k.key());
+        for (Figure f : INTERACTIVE_FIGURES) {
+          Series s = charts.regionSeries(r, f, k);
+          var points = byFigure.putArray(f.key());
+          for (Point p : s.points()) {
+            points
+                .addArray()
+                .add(p.year())
+                .add(p.value())
+                .add(0)
+                .add(s.coverage().getOrDefault(p.year(), 0));
+          }
+        }
+      }
+    }
+    for (Department d : catalog.departments().values()) {
+      var o =
+          subjects
+              .addObject()
+              .put("id", d.region() + "-" + d.code())
+              .put("name", d.name())
+              .put("type", "department")
+              .put("region", d.region());
+      var values = o.putObject("values");
+      for (var e : charts.of(d.id()).entrySet()) {
+        var byFigure = values.putObject(e.getKey().key());
+        for (Figure f : INTERACTIVE_FIGURES) {
+          var points = byFigure.putArray(f.key());
+          for (Point p : e.getValue().get(f).points()) {
+            points.addArray().add(p.year()).add(p.value()).add(p.derived() ? 1 : 0).add(1);
+          }
+        }
+      }
+    }
+    String json =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .enable(
+                com.fasterxml.jackson.core.StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN
+                    .mappedFeature())
+            .writeValueAsString(root);
+    // Inside a script, "</" could close it and U+2028/9 end a line: neither may pass raw.
+    json = json.replace("</", "<\\/").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
+    return ("window.TOUMING_COMPARE = " + json + ";\n")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 
   private List<Kind> kinds() {

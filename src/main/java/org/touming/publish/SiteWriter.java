@@ -185,6 +185,16 @@ public final class SiteWriter {
           List.of(home(), new Link(ComparePages.INDEX, t.get("compare.title"))),
           compare.ranking(r));
     }
+    out.write(ComparePages.DATA, compare.interactiveData());
+    page(
+        out,
+        pages,
+        "compare-interactive.ftlh",
+        ComparePages.INTERACTIVE,
+        t.get("interactive.title"),
+        "",
+        List.of(home(), new Link(ComparePages.INDEX, t.get("compare.title"))),
+        null);
     page(
         out,
         pages,
