@@ -52,6 +52,11 @@ final class BuildCommand implements Callable<Integer> {
     out.printf(
         "已生成 %d 个页面、%d 个文件到 %s（%d ms）%n",
         result.pages(), result.files(), result.output(), (System.nanoTime() - start) / 1_000_000);
+    StringBuilder stages = new StringBuilder("阶段：");
+    result
+        .stages()
+        .forEach((stage, ms) -> stages.append(stage).append(' ').append(ms).append(" ms；"));
+    out.println(stages.substring(0, stages.length() - 1));
     out.flush();
     return 0;
   }

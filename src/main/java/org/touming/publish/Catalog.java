@@ -1,6 +1,8 @@
 package org.touming.publish;
 
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +18,8 @@ public record Catalog(
     Site site,
     List<Loaded<Disclosure>> disclosures,
     Map<String, Region> regions,
-    Map<DepartmentId, Department> departments) {
+    Map<DepartmentId, Department> departments,
+    Map<DepartmentId, List<Loaded<Disclosure>>> byDepartment) {
   static final Comparator<Loaded<Disclosure>> ORDER =
       Comparator.comparing((Loaded<Disclosure> l) -> l.value().department())
           .thenComparingInt(l -> l.value().year())
@@ -27,11 +30,17 @@ public record Catalog(
     site.regions().forEach(r -> regions.put(r.code(), r));
     Map<DepartmentId, Department> departments = new LinkedHashMap<>();
     site.departments().forEach(d -> departments.put(d.id(), d));
-    return new Catalog(site, disclosures.stream().sorted(ORDER).toList(), regions, departments);
+    List<Loaded<Disclosure>> sorted = disclosures.stream().sorted(ORDER).toList();
+    // Looked up per department by every index and comparison page: built once, not scanned.
+    Map<DepartmentId, List<Loaded<Disclosure>>> byDepartment = new HashMap<>();
+    sorted.forEach(
+        l -> byDepartment.computeIfAbsent(l.value().department(), k -> new ArrayList<>()).add(l));
+    return new Catalog(site, sorted, regions, departments, byDepartment);
   }
 
+  /** A department's disclosures, in year order. */
   public List<Loaded<Disclosure>> of(DepartmentId department) {
-    return disclosures.stream().filter(l -> l.value().department().equals(department)).toList();
+    return byDepartment.getOrDefault(department, List.of());
   }
 
   public Department department(Disclosure d) {

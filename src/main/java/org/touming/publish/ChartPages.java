@@ -129,12 +129,7 @@ final class ChartPages {
   }
 
   List<View.Chart> region(Sink out, Region r, String folder) throws IOException {
-    List<DepartmentId> members = new ArrayList<>();
-    for (Department d : catalog.departments().values()) {
-      if (within(d.region(), r.code())) {
-        members.add(d.id());
-      }
-    }
+    List<DepartmentId> members = members(r);
     List<View.Chart> charts = new ArrayList<>();
     for (Kind kind : Kind.values()) {
       List<Map<Figure, Series>> deps =
@@ -163,24 +158,37 @@ final class ChartPages {
     return series.get(id);
   }
 
-  /** The departments in a region or any region below it. */
+  private final Map<String, List<DepartmentId>> members =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, Series> regionSeries = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The departments in a region or any region below it; computed once per region. */
   List<DepartmentId> members(Region r) {
-    List<DepartmentId> members = new ArrayList<>();
-    for (Department d : catalog.departments().values()) {
-      if (within(d.region(), r.code())) {
-        members.add(d.id());
-      }
-    }
-    return members;
+    return members.computeIfAbsent(
+        r.code(),
+        code -> {
+          List<DepartmentId> found = new ArrayList<>();
+          for (Department d : catalog.departments().values()) {
+            if (within(d.region(), code)) {
+              found.add(d.id());
+            }
+          }
+          return found;
+        });
   }
 
+  /** A region's sum of one figure: computed once, asked for by several pages. */
   Series regionSeries(Region r, Figure f, Kind kind) {
-    List<Map<Figure, Series>> deps =
-        members(r).stream()
-            .map(id -> series.get(id).get(kind))
-            .filter(java.util.Objects::nonNull)
-            .toList();
-    return Comparisons.region(r.name(), f, kind, deps);
+    return regionSeries.computeIfAbsent(
+        r.code() + "|" + f + "|" + kind,
+        k -> {
+          List<Map<Figure, Series>> deps =
+              members(r).stream()
+                  .map(id -> series.get(id).get(kind))
+                  .filter(java.util.Objects::nonNull)
+                  .toList();
+          return Comparisons.region(r.name(), f, kind, deps);
+        });
   }
 
   private boolean within(String region, String ancestor) {

@@ -62,10 +62,13 @@ final class ComparePages {
 
   private final Catalog catalog;
   private final ChartPages charts;
+  private final List<Region> regions;
 
   ComparePages(Catalog catalog, ChartPages charts) {
     this.catalog = catalog;
     this.charts = charts;
+    this.regions =
+        catalog.regions().values().stream().filter(r -> !charts.members(r).isEmpty()).toList();
   }
 
   static String region(String code) {
@@ -74,7 +77,7 @@ final class ComparePages {
 
   /** Regions with at least one department in them or below them. */
   List<Region> regions() {
-    return catalog.regions().values().stream().filter(r -> !charts.members(r).isEmpty()).toList();
+    return regions;
   }
 
   View.ComparePage index(Sink out) throws IOException {

@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import javax.xml.stream.XMLStreamException;
 import org.touming.check.Checker;
@@ -33,7 +35,8 @@ public final class SiteBuild {
       int pages,
       int files,
       Path output,
-      boolean written) {}
+      boolean written,
+      Map<String, Long> stages) {}
 
   /** A checked, loaded site ready to write, or the diagnostics that stop it. */
   public record Prepared(
@@ -81,10 +84,12 @@ public final class SiteBuild {
   }
 
   public Result run(Path root, Path outputOverride, boolean strict) {
+    long start = System.nanoTime();
     Prepared prepared = prepare(root, strict);
+    long prepareMillis = (System.nanoTime() - start) / 1_000_000;
     Diagnostics diagnostics = prepared.diagnostics();
     if (!prepared.ok()) {
-      return new Result(diagnostics, prepared.disclosures(), 0, 0, null, false);
+      return new Result(diagnostics, prepared.disclosures(), 0, 0, null, false, Map.of());
     }
     var config = prepared.catalog().site().config();
     Path target =
@@ -99,17 +104,22 @@ public final class SiteBuild {
           Mark.START,
           "site.output",
           "输出目录 " + target + " 不能是站点目录本身或 content/");
-      return new Result(diagnostics, prepared.disclosures(), 0, 0, null, false);
+      return new Result(diagnostics, prepared.disclosures(), 0, 0, null, false, Map.of());
     }
     Output out = null;
     try {
       out = Output.begin(target);
       int pages = prepared.writer().writeAll(out, prepared.catalog());
+      long manifestStart = System.nanoTime();
       Manifest.write(out.dir());
       int files = countFiles(out.dir());
       out.commit();
+      Map<String, Long> stages = new LinkedHashMap<>();
+      stages.put("载入与检查", prepareMillis);
+      stages.putAll(prepared.writer().stages().millis());
+      stages.put("校验清单与替换输出", (System.nanoTime() - manifestStart) / 1_000_000);
       return new Result(
-          diagnostics, prepared.catalog().disclosures().size(), pages, files, target, true);
+          diagnostics, prepared.catalog().disclosures().size(), pages, files, target, true, stages);
     } catch (TemplateProblem e) {
       diagnostics.error(
           "layouts/" + e.template(),
@@ -123,7 +133,8 @@ public final class SiteBuild {
     if (out != null) {
       out.abort();
     }
-    return new Result(diagnostics, prepared.catalog().disclosures().size(), 0, 0, target, false);
+    return new Result(
+        diagnostics, prepared.catalog().disclosures().size(), 0, 0, target, false, Map.of());
   }
 
   private static int countFiles(Path dir) throws IOException {

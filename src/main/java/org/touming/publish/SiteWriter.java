@@ -28,10 +28,14 @@ import org.touming.render.View.Link;
  * uses the split to redo only what an edit affects. Thread-safe.
  */
 public final class SiteWriter {
+  /** The stage that comparison adds: series, charts and compare pages. */
+  public static final String CHARTS = "图表与对比";
+
   private final Theme theme;
   private final Renderer renderer;
   private final DisclosureViews views = new DisclosureViews(new MarkdownRenderer());
   private final String baseUrl;
+  private final Stages stages = new Stages();
 
   public SiteWriter(Theme theme, SiteConfig config) {
     this.theme = theme;
@@ -41,10 +45,15 @@ public final class SiteWriter {
     this.baseUrl = config.baseUrl();
   }
 
+  public Stages stages() {
+    return stages;
+  }
+
   /** Everything; returns the number of pages. */
   public int writeAll(Sink out, Catalog catalog)
       throws IOException, TemplateProblem, XMLStreamException {
     List<TemplateProblem> problems = new ArrayList<>();
+    long start = System.nanoTime();
     catalog.disclosures().parallelStream()
         .forEach(
             l -> {
@@ -58,6 +67,7 @@ public final class SiteWriter {
                 throw new UncheckedIOException(e);
               }
             });
+    stages.add("公开文件页面与数据", System.nanoTime() - start);
     if (!problems.isEmpty()) {
       throw problems.get(0);
     }
@@ -131,7 +141,9 @@ public final class SiteWriter {
         catalog.site().config().title(),
         List.of(),
         Pages.home(catalog));
-    ChartPages charts = new ChartPages(catalog);
+    long sharedStart = System.nanoTime();
+    long chartsBefore = stages.millis().getOrDefault(CHARTS, 0L);
+    ChartPages charts = stages.time(CHARTS, () -> new ChartPages(catalog));
     for (Region r : catalog.regions().values()) {
       List<Link> crumbs = new ArrayList<>(List.of(home()));
       crumbs.addAll(ancestors(catalog, r));
@@ -143,7 +155,10 @@ public final class SiteWriter {
           r.name(),
           r.name() + "（" + r.code() + "）",
           crumbs,
-          Pages.region(catalog, r, charts.region(out, r, folder(Urls.region(r.code())))));
+          Pages.region(
+              catalog,
+              r,
+              stages.time(CHARTS, () -> charts.region(out, r, folder(Urls.region(r.code()))))));
     }
     for (Department d : catalog.departments().values()) {
       Region r = catalog.regions().get(d.region());
@@ -161,9 +176,10 @@ public final class SiteWriter {
           Pages.department(
               catalog,
               d,
-              charts.department(out, d, folder(Urls.department(d.id()))),
-              charts.departmentTables(d)));
+              stages.time(CHARTS, () -> charts.department(out, d, folder(Urls.department(d.id())))),
+              stages.time(CHARTS, () -> charts.departmentTables(d))));
     }
+    long compareStart = System.nanoTime();
     ComparePages compare = new ComparePages(catalog, charts);
     page(
         out,
@@ -204,6 +220,7 @@ public final class SiteWriter {
         "",
         List.of(home(), new Link(ComparePages.INDEX, t.get("compare.title"))),
         compare.threePublic());
+    stages.add(CHARTS, System.nanoTime() - compareStart);
     page(
         out,
         pages,
@@ -249,6 +266,8 @@ public final class SiteWriter {
     out.write("feed.xml", Feeds.atom(catalog, baseUrl));
     out.write("sitemap.xml", Feeds.sitemap(all.stream().sorted().toList(), baseUrl));
     out.write("robots.txt", Feeds.robots(baseUrl));
+    long chartsMillis = stages.millis().getOrDefault(CHARTS, 0L) - chartsBefore;
+    stages.add("其他页面、数据表与订阅", System.nanoTime() - sharedStart - chartsMillis * 1_000_000);
     return pages.size() + 1;
   }
 

@@ -138,7 +138,11 @@ class CliTest {
     FixtureSite site = FixtureSite.copy("valid", dir);
     Run r = run("build", "--source", site.root().toString());
     assertEquals(0, r.exit(), r.all());
-    assertTrue(r.out().matches("(?s).*已生成 [0-9]+ 个页面、[0-9]+ 个文件到 .*public（[0-9]+ ms）\n"), r.out());
+    assertTrue(
+        r.out()
+            .matches(
+                "(?s).*已生成 [0-9]+ 个页面、[0-9]+ 个文件到 .*public（[0-9]+ ms）\n阶段：载入与检查 [0-9]+ ms；.*图表与对比 [0-9]+ ms；.*\n"),
+        r.out());
     Path out = site.root().resolve("public");
     assertEquals(0, run("verify", out.toString()).exit());
     Files.writeString(out.resolve("robots.txt"), "changed");
