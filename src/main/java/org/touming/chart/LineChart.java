@@ -36,8 +36,14 @@ public final class LineChart {
   }
 
   public static String svg(String id, String title, String description, List<Line> lines) {
+    return svg(id, title, description, lines, false);
+  }
+
+  /** With {@code percent}, values are percentages (changes against the previous year). */
+  public static String svg(
+      String id, String title, String description, List<Line> lines, boolean percent) {
     List<Integer> years = years(lines);
-    String unit = unit(lines);
+    String unit = percent ? "%" : unit(lines);
     BigDecimal divisor = unit.equals("亿元") ? new BigDecimal("10000") : BigDecimal.ONE;
     double top = niceCeiling(max(lines).divide(divisor, MathContext.DECIMAL64).doubleValue());
     double bottom =
@@ -137,7 +143,11 @@ public final class LineChart {
         previous = p;
       }
       for (Point p : line.points()) {
-        String value = group(p.value()) + " 万元" + (p.derived() ? "（推算）" : "");
+        String value =
+            (percent
+                    ? p.value().setScale(1, RoundingMode.HALF_UP).toPlainString() + "%"
+                    : group(p.value()) + " 万元")
+                + (p.derived() ? "（推算）" : "");
         s.append(
             marker(
                 li,

@@ -110,6 +110,44 @@ public final class Comparisons {
     return new Series(subject, f, kind, points, coverage);
   }
 
+  /**
+   * Year-on-year change in percent, one decimal, for every year whose previous year is in the
+   * series too; derived when either year is. A previous year of zero gives no percentage.
+   */
+  public static List<Point> percentChange(Series s) {
+    List<Point> out = new ArrayList<>();
+    for (Point p : s.points()) {
+      Optional<Point> before = s.at(p.year() - 1);
+      if (before.isPresent() && before.get().value().signum() != 0) {
+        BigDecimal pct =
+            p.value()
+                .subtract(before.get().value())
+                .multiply(BigDecimal.valueOf(100))
+                .divide(before.get().value().abs(), 1, java.math.RoundingMode.HALF_UP);
+        out.add(new Point(p.year(), pct, p.derived() || before.get().derived(), p.source(), null));
+      }
+    }
+    return out;
+  }
+
+  /** Year-on-year change in 万元, for every year whose previous year is in the series too. */
+  public static List<Point> change(Series s) {
+    List<Point> out = new ArrayList<>();
+    for (Point p : s.points()) {
+      s.at(p.year() - 1)
+          .ifPresent(
+              before ->
+                  out.add(
+                      new Point(
+                          p.year(),
+                          p.value().subtract(before.value()),
+                          p.derived() || before.derived(),
+                          p.source(),
+                          null)));
+    }
+    return out;
+  }
+
   static MoneyUnit unit(Loaded<Disclosure> l, Figure f) {
     Disclosure d = l.value();
     if ("procurement".equals(f.table())

@@ -83,8 +83,109 @@ final class ChartPages {
           charts.add(chart(out, folder, spec, e.getKey(), d.name(), lines, null));
         }
       }
+      changeChart(out, folder, e.getKey(), d.name(), e.getValue()).ifPresent(charts::add);
     }
     return charts;
+  }
+
+  private static final List<Figure> CHANGED =
+      List.of(Figure.EXPENDITURE_TOTAL, Figure.THREE_PUBLIC_TOTAL, Figure.OPERATING_COSTS);
+
+  /**
+   * Year-on-year change of the headline figures, in percent (plotted) and in 万元 (in the table),
+   * wherever two consecutive years are known; derived when either year is.
+   */
+  private java.util.Optional<View.Chart> changeChart(
+      Sink out, String folder, Kind kind, String subject, Map<Figure, Series> series)
+      throws IOException {
+    List<LineChart.Line> lines = new ArrayList<>();
+    Map<String, Map<Integer, String>> amounts = new LinkedHashMap<>();
+    for (Figure f : CHANGED) {
+      Series s = series.get(f);
+      List<Point> pct = Comparisons.percentChange(s);
+      if (!pct.isEmpty()) {
+        lines.add(new LineChart.Line(f.label() + "增减幅度", pct));
+      }
+      Map<Integer, String> byYear = new LinkedHashMap<>();
+      Comparisons.change(s).forEach(p -> byYear.put(p.year(), signed(p)));
+      if (!byYear.isEmpty()) {
+        amounts.put(f.label() + "比上年增减（万元）", byYear);
+      }
+    }
+    if (lines.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    String key = "change-" + kind.key();
+    String id = "chart-" + key;
+    String title = subject + " 历年" + kind.label() + "比上年增减幅度";
+    List<Integer> years = LineChart.years(lines);
+    StringBuilder description = new StringBuilder("比上年增减幅度（%）。");
+    for (LineChart.Line l : lines) {
+      description.append(l.label()).append("：");
+      description
+          .append(
+              String.join(
+                  "，", l.points().stream().map(p -> p.year() + " 年 " + percent(p)).toList()))
+          .append("。");
+    }
+    String svg = LineChart.svg(id, title, description.toString(), lines, true);
+    String file = folder + "charts/" + key;
+    out.write(
+        file + ".svg",
+        ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg).getBytes(StandardCharsets.UTF_8));
+    List<List<Object>> csvRows = new ArrayList<>();
+    for (LineChart.Line l : lines) {
+      for (Point p : l.points()) {
+        csvRows.add(
+            java.util.Arrays.asList(
+                p.year(), l.label(), plain(p.value()), p.derived() ? "derived" : "published"));
+      }
+    }
+    out.write(
+        file + ".csv",
+        Csv.write(
+            List.of(
+                new Csv.Column("year", "年度", "integer", "date:fiscal-year"),
+                new Csv.Column("figure_name", "项目", "string", null),
+                new Csv.Column("change_percent", "比上年增减幅度（%）", "number", null),
+                new Csv.Column("origin", "published 公开数 / derived 含推算数", "string", null)),
+            csvRows));
+    List<Cell> head = new ArrayList<>(List.of(Cell.th("项目")));
+    years.forEach(y -> head.add(Cell.th(y + " 年")));
+    List<List<Cell>> body = new ArrayList<>();
+    for (LineChart.Line l : lines) {
+      List<Cell> row = new ArrayList<>(List.of(Cell.td(l.label() + "（%）").asHeader()));
+      for (int y : years) {
+        row.add(
+            Cell.number(
+                l.points().stream()
+                    .filter(p -> p.year() == y)
+                    .findFirst()
+                    .map(ChartPages::percent)
+                    .orElse("")));
+      }
+      body.add(row);
+    }
+    for (var amount : amounts.entrySet()) {
+      List<Cell> row = new ArrayList<>(List.of(Cell.td(amount.getKey()).asHeader()));
+      years.forEach(y -> row.add(Cell.number(amount.getValue().getOrDefault(y, ""))));
+      body.add(row);
+    }
+    View.Table data =
+        new View.Table(id + "-data", title + "（图表数据）", "增减幅度单位：%；增减额单位：万元", List.of(head), body);
+    return java.util.Optional.of(
+        new View.Chart(
+            id, title, svg, data, new Link(file + ".svg", "SVG"), new Link(file + ".csv", "CSV")));
+  }
+
+  static String percent(Point p) {
+    String v = p.value().setScale(1, java.math.RoundingMode.HALF_UP).toPlainString();
+    return (p.value().signum() > 0 ? "+" : "") + v + "%" + (p.derived() ? "（推算）" : "");
+  }
+
+  private static String signed(Point p) {
+    String v = Money.group(plain(p.value()));
+    return (p.value().signum() > 0 ? "+" : "") + v + (p.derived() ? "（推算）" : "");
   }
 
   /** Every figure × year of a department, derived values and disagreements marked. */

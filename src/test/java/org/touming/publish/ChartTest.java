@@ -35,12 +35,15 @@ import org.touming.sample.SampleGenerator;
 class ChartTest {
   private static final Pattern MARK =
       Pattern.compile("^(.+) ([0-9]{4}) 年：(-?[0-9,]+(?:\\.[0-9]+)?) 万元(（推算）)?$");
+  private static final Pattern PERCENT =
+      Pattern.compile("^(.+)增减幅度 ([0-9]{4}) 年：(-?[0-9]+\\.[0-9])%(（推算）)?$");
 
   @Test
   void everyPlottedValueIsTheContentsValue(@TempDir Path dir) throws Exception {
     new SampleGenerator().write(60, 12, dir.resolve("sample"));
     int checked = 0;
     int derived = 0;
+    int changes = 0;
     for (Path root : List.of(Path.of("").toAbsolutePath(), dir.resolve("sample"))) {
       Path out = BuiltSite.build(root, dir.resolve("out-" + root.getFileName()));
       Map<String, List<Loaded<Disclosure>>> bySlug = load(root);
@@ -57,6 +60,35 @@ class ChartTest {
               "accessible chart");
           Element table = page.getElementById(figure.id() + "-data");
           for (Element mark : svg.select(".mark")) {
+            Matcher pm = PERCENT.matcher(mark.selectFirst("title").text());
+            if (pm.matches()) {
+              // Year-on-year change: this year against the previous, each published or derived.
+              Figure f = byLabel(pm.group(1));
+              int year = Integer.parseInt(pm.group(2));
+              Expected now = expected(e.getValue(), f, year, kind);
+              Expected before = expected(e.getValue(), f, year - 1, kind);
+              BigDecimal pct =
+                  now.value()
+                      .subtract(before.value())
+                      .multiply(BigDecimal.valueOf(100))
+                      .divide(before.value().abs(), 1, java.math.RoundingMode.HALF_UP);
+              assertEquals(
+                  pct.toPlainString(), pm.group(3), e.getKey() + " " + f + " " + year + " change");
+              assertEquals(
+                  now.derived() || before.derived(),
+                  pm.group(4) != null,
+                  "a change from a derived year is derived");
+              String cell = cellFor(table, pm.group(1) + "增减幅度（%）", year);
+              assertEquals(
+                  (pct.signum() > 0 ? "+" : "")
+                      + pm.group(3)
+                      + "%"
+                      + (pm.group(4) == null ? "" : "（推算）"),
+                  cell);
+              checked++;
+              changes++;
+              continue;
+            }
             Matcher m = MARK.matcher(mark.selectFirst("title").text());
             assertTrue(m.matches(), mark.selectFirst("title").text());
             Figure f = byLabel(m.group(1));
@@ -82,6 +114,7 @@ class ChartTest {
         }
       }
     }
+    assertTrue(changes > 20, "year-on-year changes checked: " + changes);
     checked += regionCharts(dir);
     assertTrue(checked > 500, "values checked: " + checked);
     assertTrue(derived > 20, "derived values checked: " + derived);
