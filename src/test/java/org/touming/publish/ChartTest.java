@@ -115,7 +115,22 @@ class ChartTest {
       }
     }
     assertTrue(changes > 20, "year-on-year changes checked: " + changes);
-    checked += regionCharts(dir);
+    checked += regionCharts(dir.resolve("sample"), dir.resolve("out-sample"));
+    Path real = Path.of("").toAbsolutePath();
+    Path realOut = dir.resolve("out-" + real.getFileName());
+    checked += regionCharts(real, realOut);
+    // The real content: 廊坊市广阳区委's 2018 derived from its 2019 disclosure, marked so;
+    // 三河市 and 广阳区 side by side on the compare page.
+    String guangyang =
+        Jsoup.parse(realOut.resolve("departments/131003-260/index.html").toFile(), "UTF-8").text();
+    assertTrue(
+        guangyang.contains("6,911.37（推算）") && guangyang.contains("130.6（推算）"),
+        "derived 2018 figures shown as derived");
+    Document compare = Jsoup.parse(realOut.resolve("compare/index.html").toFile(), "UTF-8");
+    Element table = compare.getElementById("regions-expenditure-total-budget");
+    assertTrue(
+        table.text().contains("广阳区 13,235.54（2）") && table.text().contains("三河市 95,531.43（1）"),
+        table.text());
     assertTrue(checked > 500, "values checked: " + checked);
     assertTrue(derived > 20, "derived values checked: " + derived);
   }
@@ -124,9 +139,7 @@ class ChartTest {
    * Region pages and the compare page: each plotted value is the sum of the published figures of
    * the departments in that region (and the regions below it), never including a derived one.
    */
-  private int regionCharts(Path dir) throws Exception {
-    Path root = dir.resolve("sample");
-    Path out = dir.resolve("out-sample");
+  private int regionCharts(Path root, Path out) throws Exception {
     ContentLoader loader = new ContentLoader();
     Site site = loader.loadSite(root, new Diagnostics()).orElseThrow();
     Map<String, List<Loaded<Disclosure>>> bySlug = load(root);
@@ -174,7 +187,7 @@ class ChartTest {
         }
       }
     }
-    assertTrue(checked > 30, "region values checked: " + checked);
+    assertTrue(checked > 2, "region values checked: " + checked);
     return checked;
   }
 
