@@ -245,45 +245,11 @@ final class Sheets {
           if (d.performance() != null) {
             for (var r : d.performance().responsibilities()) {
               for (var ind : r.indicators()) {
-                rows.add(
-                    row(
-                        catalog,
-                        l,
-                        "performance",
-                        r.name(),
-                        null,
-                        r.budget(),
-                        ind.name(),
-                        ind.excellent(),
-                        ind.good(),
-                        ind.fair(),
-                        ind.poor(),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null));
+                rows.add(indicatorRow(catalog, l, r.name(), null, r.budget(), ind));
               }
               for (var a : r.activities()) {
                 for (var ind : a.indicators()) {
-                  rows.add(
-                      row(
-                          catalog,
-                          l,
-                          "performance",
-                          r.name(),
-                          a.name(),
-                          a.budget(),
-                          ind.name(),
-                          ind.excellent(),
-                          ind.good(),
-                          ind.fair(),
-                          ind.poor(),
-                          null,
-                          null,
-                          null,
-                          null,
-                          null));
+                  rows.add(indicatorRow(catalog, l, r.name(), a.name(), a.budget(), ind));
                 }
               }
             }
@@ -312,6 +278,33 @@ final class Sheets {
           }
           return rows;
         });
+  }
+
+  /** A row of the performance table's indicators: the project columns stay empty. */
+  private static List<Object> indicatorRow(
+      Catalog catalog,
+      Loaded<Disclosure> l,
+      String responsibility,
+      String activity,
+      Object budget,
+      Disclosure.Indicator ind) {
+    return row(
+        catalog,
+        l,
+        "performance",
+        responsibility,
+        activity,
+        budget,
+        ind.name(),
+        ind.excellent(),
+        ind.good(),
+        ind.fair(),
+        ind.poor(),
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 
   private static Sheet assets(Catalog catalog) {
