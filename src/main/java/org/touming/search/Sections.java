@@ -1,0 +1,149 @@
+package org.touming.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.touming.content.Department;
+import org.touming.content.Disclosure;
+import org.touming.content.Loaded;
+import org.touming.content.Region;
+import org.touming.content.Section;
+import org.touming.publish.Catalog;
+import org.touming.render.Urls;
+
+/**
+ * Cuts a site into what search returns: each part of a disclosure (narrative sections), each row of
+ * its tables that carries text (activities and their indicators, projects, procurement items,
+ * units, glossary terms), and each department and region page.
+ */
+public final class Sections {
+  private Sections() {}
+
+  public static List<SearchDocument> of(Catalog catalog) {
+    List<SearchDocument> docs = new ArrayList<>();
+    for (Region r : catalog.regions().values()) {
+      docs.add(
+          new SearchDocument(
+              Urls.region(r.code()), r.name(), r.name() + " " + r.code(), r.code(), "", 0, ""));
+    }
+    for (Department d : catalog.departments().values()) {
+      String former =
+          String.join(" ", d.formerNames().stream().map(Department.FormerName::name).toList());
+      docs.add(
+          new SearchDocument(
+              Urls.department(d.id()),
+              d.name(),
+              d.name() + " " + d.code() + " " + former + " " + (d.kind() == null ? "" : d.kind()),
+              d.region(),
+              d.code(),
+              0,
+              ""));
+    }
+    for (Loaded<Disclosure> l : catalog.disclosures()) {
+      disclosure(catalog, l, docs);
+    }
+    return docs;
+  }
+
+  private static void disclosure(Catalog catalog, Loaded<Disclosure> l, List<SearchDocument> docs) {
+    Disclosure d = l.value();
+    String page = Urls.disclosure(d.department(), d.year(), d.kind());
+    String name = catalog.department(d).name() + " " + d.year() + "年" + d.kind().label();
+    Sink sink =
+        (anchor, title, text) ->
+            docs.add(
+                new SearchDocument(
+                    page + "#" + anchor,
+                    title,
+                    text,
+                    d.department().region(),
+                    d.department().code(),
+                    d.year(),
+                    d.kind().key()));
+    for (Section s : Section.values()) {
+      d.narrative()
+          .get(s)
+          .ifPresent(
+              text ->
+                  sink.add(s.key(), (s == Section.PREFACE ? "" : s.title() + " · ") + name, text));
+    }
+    if (d.performance() != null) {
+      for (var r : d.performance().responsibilities()) {
+        sink.add(
+            "performance-table",
+            r.name() + " · " + name,
+            join(r.name(), r.description(), r.goal(), indicators(r.indicators())));
+        for (var a : r.activities()) {
+          sink.add(
+              "performance-table",
+              a.name() + " · " + r.name() + " · " + name,
+              join(a.name(), a.description(), a.goal(), indicators(a.indicators())));
+        }
+      }
+    }
+    for (int i = 0; i < d.projects().size(); i++) {
+      var p = d.projects().get(i);
+      List<String> parts =
+          new ArrayList<>(
+              List.of(
+                  p.name(),
+                  p.code() == null ? "" : p.code(),
+                  p.summary() == null ? "" : p.summary(),
+                  p.goal() == null ? "" : p.goal()));
+      p.indicators()
+          .forEach(
+              ind ->
+                  parts.add(
+                      join(
+                          ind.level1(),
+                          ind.level2(),
+                          ind.level3(),
+                          ind.description(),
+                          ind.value(),
+                          ind.basis())));
+      sink.add("project-" + (i + 1), p.name() + " · " + name, String.join(" ", parts));
+    }
+    if (d.procurement() != null) {
+      for (var row : d.procurement().rows()) {
+        sink.add(
+            "procurement-table",
+            join(row.item(), row.project()) + " · " + name,
+            join(row.project(), row.item(), row.catalogCode()));
+      }
+    }
+    if (!d.units().isEmpty()) {
+      sink.add(
+          "units-table",
+          "机构设置 · " + name,
+          String.join(
+              " ",
+              d.units().stream()
+                  .map(u -> join(u.name(), u.nature(), u.rank(), u.funding()))
+                  .toList()));
+    }
+    for (var g : d.glossary()) {
+      sink.add("glossary", g.term() + " · " + name, g.term() + " " + g.definition());
+    }
+  }
+
+  private interface Sink {
+    void add(String anchor, String title, String text);
+  }
+
+  private static String indicators(List<Disclosure.Indicator> indicators) {
+    return String.join(
+        " ",
+        indicators.stream()
+            .map(i -> join(i.name(), i.excellent(), i.good(), i.fair(), i.poor()))
+            .toList());
+  }
+
+  private static String join(String... parts) {
+    StringBuilder sb = new StringBuilder();
+    for (String p : parts) {
+      if (p != null && !p.isBlank()) {
+        sb.append(sb.length() == 0 ? "" : " ").append(p);
+      }
+    }
+    return sb.toString();
+  }
+}
