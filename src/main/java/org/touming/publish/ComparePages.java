@@ -305,7 +305,7 @@ final class ComparePages {
    * (file://) where a fetch of JSON would be refused. Values in 万元; derived points flagged.
    */
   byte[] interactiveData() throws IOException {
-    var nodes = com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true);
+    var nodes = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
     var root = nodes.objectNode();
     var figures = root.putArray("figures");
     for (Figure f : INTERACTIVE_FIGURES) {

@@ -47,7 +47,7 @@ public final class Schema {
           "maxLength",
           "examples",
           "default");
-  private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private final String name;
   private final JsonNode root;
