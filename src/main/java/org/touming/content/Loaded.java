@@ -12,4 +12,12 @@ public record Loaded<T>(String file, T value, JsonNode tree, SourceMap sourceMap
   public Mark mark(String pointer) {
     return sourceMap.mark(pointer);
   }
+
+  /**
+   * The same value without its source map: once checked, nothing needs to know where each value was
+   * written, and for large documents the map is the biggest part of what is kept.
+   */
+  public Loaded<T> withoutSourceMap() {
+    return new Loaded<>(file, value, tree, new SourceMap(), schema);
+  }
 }

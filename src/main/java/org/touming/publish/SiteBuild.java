@@ -66,7 +66,11 @@ public final class SiteBuild {
     }
     List<Loaded<Disclosure>> loaded = Collections.synchronizedList(new ArrayList<>());
     site.disclosures().parallelStream()
-        .forEach(f -> loader.loadDisclosure(site, f, new Diagnostics()).ifPresent(loaded::add));
+        .forEach(
+            f ->
+                loader
+                    .loadDisclosure(site, f, new Diagnostics())
+                    .ifPresent(l -> loaded.add(l.withoutSourceMap())));
     try {
       return new Prepared(
           diagnostics,
@@ -129,6 +133,12 @@ public final class SiteBuild {
     } catch (IOException | XMLStreamException | RuntimeException e) {
       diagnostics.error(
           ContentLoader.CONFIG, Mark.START, "publish.failed", "构建失败，原有输出未改动：" + e.getMessage());
+    } catch (Error e) {
+      // Out of memory mid-build: leave no half-written staging folder behind, then report it.
+      if (out != null) {
+        out.abort();
+      }
+      throw e;
     }
     if (out != null) {
       out.abort();
