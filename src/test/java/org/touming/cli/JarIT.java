@@ -20,12 +20,16 @@ class JarIT {
   record Run(int exit, String output) {}
 
   static Run java(Path workDir, String... args) throws IOException, InterruptedException {
+    return javaWith(workDir, List.of(), args);
+  }
+
+  static Run javaWith(Path workDir, List<String> jvm, String... args)
+      throws IOException, InterruptedException {
     List<String> command =
         new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                JAR.toAbsolutePath().toString()));
+            List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    command.addAll(jvm);
+    command.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
     command.addAll(List.of(args));
     Process p =
         new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
@@ -51,6 +55,41 @@ class JarIT {
   @Test
   void wrongUsageExitsTwo(@TempDir Path dir) throws Exception {
     assertEquals(2, java(dir, "check", "--no-such-option").exit());
+  }
+
+  @Test
+  void runningOutOfMemorySaysWhatToDo(@TempDir Path dir) throws Exception {
+    assertEquals(
+        0,
+        java(
+                dir,
+                "sample",
+                "--disclosures",
+                "300",
+                "--seed",
+                "2",
+                "--into",
+                dir.resolve("site").toString())
+            .exit());
+    Run r =
+        javaWith(
+            dir,
+            List.of("-Xmx40m"),
+            "build",
+            "--source",
+            dir.resolve("site").toString(),
+            "--output",
+            dir.resolve("out").toString());
+    assertEquals(70, r.exit(), r.output());
+    assertTrue(r.output().contains("touming: 内存不足（Java 堆上限"), r.output());
+    assertFalse(
+        r.output().contains("\tat ") || r.output().contains("Exception in thread"), r.output());
+    try (var files = java.nio.file.Files.list(dir)) {
+      assertEquals(
+          List.of("site"),
+          files.map(p -> p.getFileName().toString()).sorted().toList(),
+          "no output or staging folder left");
+    }
   }
 
   /** Shading must merge Lucene's service files, or codecs and smartcn vanish at run time. */
