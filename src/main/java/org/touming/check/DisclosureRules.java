@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.touming.content.Kind;
+import org.touming.content.ProcurementColumns;
 
 /** The rules that look at one disclosure alone. Each rule has an id that names it in output. */
 final class DisclosureRules {
@@ -57,17 +58,6 @@ final class DisclosureRules {
               "/three-public/change/vehicles/amount",
               "/three-public/change/vehicle-purchase/amount",
               "/three-public/change/vehicle-operation/amount"));
-
-  static final List<String> PROCUREMENT_COLUMNS =
-      List.of(
-          "amount",
-          "current-year",
-          "general-public",
-          "government-fund",
-          "special-account",
-          "other-income",
-          "other-channels",
-          "project-budget");
 
   static final List<SumRule> PROCUREMENT_ROW =
       List.of(
@@ -133,10 +123,8 @@ final class DisclosureRules {
     if (rows.isEmpty() || f.tree().at("/procurement/total").isMissingNode()) {
       return;
     }
-    for (String column : PROCUREMENT_COLUMNS) {
-      if (column.equals("project-budget")) {
-        continue; // one project's budget repeats on each of its rows; it is not a column total
-      }
+    // project-budget is not summed: one project's budget repeats on each of its rows.
+    for (String column : ProcurementColumns.SUMMED) {
       List<String> cells = new ArrayList<>();
       for (int i = 0; i < rows.size(); i++) {
         cells.add("/procurement/rows/" + i + "/" + column);

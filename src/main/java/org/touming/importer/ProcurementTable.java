@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.touming.content.ProcurementColumns;
 import org.touming.importer.Blocks.Row;
 import org.touming.importer.Blocks.Table;
 
@@ -13,24 +14,6 @@ import org.touming.importer.Blocks.Table;
  * funding sources. The 合计 row has the same shape.
  */
 final class ProcurementTable {
-  private static final String[] TEXT = {"project", null, "item", "catalog-code", "quantity-unit"};
-  private static final String[] AMOUNTS = {
-    null,
-    "project-budget",
-    null,
-    null,
-    null,
-    "quantity",
-    "unit-price",
-    "amount",
-    "current-year",
-    "general-public",
-    "government-fund",
-    "special-account",
-    "other-income",
-    "other-channels"
-  };
-
   private ProcurementTable() {}
 
   static Map<String, Object> read(Table table, String caption, Report report) {
@@ -46,8 +29,9 @@ final class ProcurementTable {
             true);
     List<Map<String, Object>> rows = new ArrayList<>();
     for (Row row : t.data) {
-      if (row.cells().size() > AMOUNTS.length) {
-        for (int c = AMOUNTS.length; c < row.cells().size(); c++) {
+      int width = ProcurementColumns.TABLE.size();
+      if (row.cells().size() > width) {
+        for (int c = width; c < row.cells().size(); c++) {
           if (!row.cells().get(c).isEmpty()) {
             report.unplaced(row.cells().get(c).line(), row.cells().get(c).text(), "政府采购表多出的列");
           }
@@ -56,15 +40,16 @@ final class ProcurementTable {
       String first = row.cell(0).replaceAll("[\\s　]", "");
       boolean total = first.equals("合计") || first.equals("总计");
       Map<String, Object> line = new LinkedHashMap<>();
-      for (int c = 0; c < AMOUNTS.length; c++) {
-        if (c < TEXT.length && TEXT[c] != null) {
+      for (int c = 0; c < width; c++) {
+        String column = ProcurementColumns.TABLE.get(c);
+        if (ProcurementColumns.TEXT.contains(column)) {
           if (!total || c > 0) {
-            TableReading.putText(line, TEXT[c], row.cell(c));
+            TableReading.putText(line, column, row.cell(c));
           }
-        } else if (AMOUNTS[c] != null) {
+        } else {
           Object v = Numbers.amount(row, c, report);
           if (v != null) {
-            line.put(AMOUNTS[c], v);
+            line.put(column, v);
           }
         }
       }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.touming.content.Disclosure;
 import org.touming.content.Loaded;
+import org.touming.content.ProcurementColumns;
 import org.touming.publish.Csv.Column;
 import org.touming.publish.DataExport.Sheet;
 import org.touming.render.Urls;
@@ -58,18 +59,7 @@ final class Sheets {
   private static final String[] THREE_PUBLIC = {
     "total", "overseas", "vehicles", "vehicle-purchase", "vehicle-operation", "reception"
   };
-  private static final String[] PROCUREMENT = {
-    "project-budget",
-    "quantity",
-    "unit-price",
-    "amount",
-    "current-year",
-    "general-public",
-    "government-fund",
-    "special-account",
-    "other-income",
-    "other-channels"
-  };
+  private static final List<String> PROCUREMENT = ProcurementColumns.figures();
 
   private Sheets() {}
 
@@ -208,7 +198,7 @@ final class Sheets {
   private static List<Object> procurementRow(
       Catalog catalog, Loaded<Disclosure> l, String type, JsonNode r) {
     List<Object> values = new ArrayList<>(List.of(type));
-    for (String f : new String[] {"project", "item", "catalog-code", "quantity-unit"}) {
+    for (String f : ProcurementColumns.TEXT) {
       values.add(r.path(f).isTextual() ? r.get(f).asText() : null);
     }
     for (String c : PROCUREMENT) {
