@@ -6,6 +6,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import org.touming.compare.Point;
+import org.touming.internal.Decimals;
 
 /**
  * A line chart of yearly figures as standalone SVG: no script, prints well, readable by screen
@@ -184,6 +185,12 @@ public final class LineChart {
     return s.toString();
   }
 
+  /** A chart as a file of its own (the download beside the page), rather than inline in HTML. */
+  public static byte[] standalone(String svg) {
+    return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg)
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   /** Circle, square, triangle, diamond…: a shape per line, hollow when the value is derived. */
   private static String marker(
       int line, double x, double y, String colour, boolean derived, String title) {
@@ -328,13 +335,11 @@ public final class LineChart {
   }
 
   private static String tickLabel(double v) {
-    BigDecimal b = BigDecimal.valueOf(v).round(new MathContext(6)).stripTrailingZeros();
-    return group(b.scale() < 0 ? b.setScale(0) : b);
+    return group(BigDecimal.valueOf(v).round(new MathContext(6)));
   }
 
   static String group(BigDecimal v) {
-    return org.touming.render.Money.group(
-        v.stripTrailingZeros().scale() < 0 ? v.setScale(0) : v.stripTrailingZeros());
+    return org.touming.render.Money.group(Decimals.trimmed(v));
   }
 
   private static String fmt(double d) {

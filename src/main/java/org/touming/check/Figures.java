@@ -3,6 +3,7 @@ package org.touming.check;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.Optional;
+import org.touming.internal.Decimals;
 
 /** Reads a figure from a validated disclosure tree by JSON pointer. */
 final class Figures {
@@ -43,7 +44,6 @@ final class Figures {
 
   /** A figure we computed rather than read: no trailing zeros that nobody published. */
   static String computed(BigDecimal v) {
-    BigDecimal s = v.stripTrailingZeros();
-    return (s.scale() < 0 ? s.setScale(0) : s).toPlainString();
+    return Decimals.trimmed(v).toPlainString();
   }
 }

@@ -12,6 +12,7 @@ import org.touming.content.Disclosure;
 import org.touming.content.Kind;
 import org.touming.content.Loaded;
 import org.touming.content.MoneyUnit;
+import org.touming.internal.Decimals;
 
 /**
  * Builds series across years. Amounts are brought to 万元 exactly (元 moves four places), so documents
@@ -172,7 +173,6 @@ public final class Comparisons {
   }
 
   static String plain(BigDecimal v) {
-    BigDecimal s = v.stripTrailingZeros();
-    return (s.scale() < 0 ? s.setScale(0) : s).toPlainString();
+    return Decimals.trimmed(v).toPlainString();
   }
 }

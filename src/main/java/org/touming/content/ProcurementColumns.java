@@ -30,16 +30,8 @@ public final class ProcurementColumns {
   public static final List<String> TEXT =
       List.of("project", "item", "catalog-code", "quantity-unit");
 
-  /** The columns whose rows add up to the 合计 row: the amount and its funding sources. */
-  public static final List<String> SUMMED =
-      List.of(
-          "amount",
-          "current-year",
-          "general-public",
-          "government-fund",
-          "special-account",
-          "other-income",
-          "other-channels");
+  /** The columns whose rows add up to the 合计 row: the amount and, after it, its funding sources. */
+  public static final List<String> SUMMED = TABLE.subList(TABLE.indexOf("amount"), TABLE.size());
 
   private ProcurementColumns() {}
 

@@ -2,7 +2,6 @@ package org.touming.publish;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -19,6 +18,7 @@ import org.touming.content.Disclosure;
 import org.touming.content.Kind;
 import org.touming.content.Loaded;
 import org.touming.content.Region;
+import org.touming.internal.Decimals;
 import org.touming.render.Money;
 import org.touming.render.View;
 import org.touming.render.View.Cell;
@@ -130,9 +130,7 @@ final class ChartPages {
     }
     String svg = LineChart.svg(id, title, description.toString(), lines, true);
     String file = folder + "charts/" + key;
-    out.write(
-        file + ".svg",
-        ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg).getBytes(StandardCharsets.UTF_8));
+    out.write(file + ".svg", LineChart.standalone(svg));
     List<List<Object>> csvRows = new ArrayList<>();
     for (LineChart.Line l : lines) {
       for (Point p : l.points()) {
@@ -343,9 +341,7 @@ final class ChartPages {
     String description = describe(lines, labels, years, coverage);
     String svg = LineChart.svg(id, title, description, chartLines);
     String file = folder + "charts/" + key;
-    out.write(
-        file + ".svg",
-        ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg).getBytes(StandardCharsets.UTF_8));
+    out.write(file + ".svg", LineChart.standalone(svg));
     out.write(file + ".csv", csv(lines, coverage));
     List<Cell> head = new ArrayList<>(List.of(Cell.th("项目（万元）")));
     years.forEach(y -> head.add(Cell.th(y + " 年")));
@@ -377,8 +373,7 @@ final class ChartPages {
   }
 
   private static BigDecimal plain(BigDecimal v) {
-    BigDecimal s = v.stripTrailingZeros();
-    return s.scale() < 0 ? s.setScale(0) : s;
+    return Decimals.trimmed(v);
   }
 
   private static String describe(

@@ -19,6 +19,7 @@ import org.touming.content.Disclosure;
 import org.touming.content.Kind;
 import org.touming.content.Loaded;
 import org.touming.content.Region;
+import org.touming.internal.Decimals;
 import org.touming.render.Money;
 import org.touming.render.Urls;
 import org.touming.render.View;
@@ -235,11 +236,7 @@ final class ComparePages {
               Cell.td(row.d().name())
                   .asHeader()
                   .link(Urls.disclosure(d.department(), d.year(), d.kind())),
-              Cell.number(
-                  Money.group(
-                      row.value().stripTrailingZeros().scale() < 0
-                          ? row.value().setScale(0)
-                          : row.value().stripTrailingZeros())),
+              Cell.number(Money.group(Decimals.trimmed(row.value()))),
               Cell.number(change),
               Cell.td(reason)));
     }

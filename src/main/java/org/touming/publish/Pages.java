@@ -13,6 +13,7 @@ import org.touming.content.Disclosure;
 import org.touming.content.Loaded;
 import org.touming.content.MoneyUnit;
 import org.touming.content.Region;
+import org.touming.internal.Decimals;
 import org.touming.render.Money;
 import org.touming.render.Urls;
 import org.touming.render.View;
@@ -124,13 +125,7 @@ final class Pages {
         (k, n) -> {
           String[] parts = k.split("\\|");
           BigDecimal sum = totals.get(k);
-          String shown =
-              sum == null
-                  ? ""
-                  : Money.group(
-                      sum.stripTrailingZeros().scale() < 0
-                          ? sum.setScale(0)
-                          : sum.stripTrailingZeros());
+          String shown = sum == null ? "" : Money.group(Decimals.trimmed(sum));
           yearTotals.add(new View.YearTotal(Integer.parseInt(parts[0]), parts[1], n, shown));
         });
     return new View.Home(
