@@ -16,7 +16,10 @@ try {
   const context = await browser.newContext({ bypassCSP: true });
   for (const file of process.argv.slice(2)) {
     const page = await context.newPage();
-    await page.goto(pathToFileURL(file).href);
+    // FILE?QUERY opens the page with that query string and waits for what its script renders.
+    const [path, query] = file.split('?');
+    await page.goto(pathToFileURL(path).href + (query ? '?' + query : ''));
+    if (query) await page.waitForSelector('#search-results li, .search-none');
     await page.addScriptTag({ path: axePath });
     const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ['violations'] }));
     const violations = result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length }));

@@ -87,7 +87,7 @@ public final class ContentLoader {
     List<Site.DisclosureFile> disclosures = new ArrayList<>();
     scan(root, content, departments, disclosures, diagnostics);
     checkReferences(regions, departments, diagnostics);
-    SiteConfig cfg = config.orElse(new SiteConfig("", null, null, null, null, false, null));
+    SiteConfig cfg = config.orElse(new SiteConfig("", null, null, null, null, false, null, null));
     List<Department> list =
         departments.stream().map(Loaded::value).sorted((a, b) -> a.id().compareTo(b.id())).toList();
     Map<DepartmentId, String> folders = new HashMap<>();

@@ -8,7 +8,16 @@ public record SiteConfig(
     String theme,
     String output,
     boolean synthetic,
-    Footer footer) {
+    Footer footer,
+    Search search) {
+
+  /** Whether the raw Lucene index is copied into the site (it is, unless turned off). */
+  public boolean luceneIndex() {
+    return search == null || search.luceneIndex() == null || search.luceneIndex();
+  }
+
+  /** Search options. */
+  public record Search(Boolean luceneIndex) {}
 
   /** The fields a Chinese government website must carry in its footer. */
   public record Footer(

@@ -21,6 +21,11 @@ import org.touming.render.Theme;
 import org.touming.render.Urls;
 import org.touming.render.View;
 import org.touming.render.View.Link;
+import org.touming.search.IndexExport;
+import org.touming.search.LuceneFiles;
+import org.touming.search.SearchDocument;
+import org.touming.search.SearchIndex;
+import org.touming.search.Sections;
 
 /**
  * Writes the site's files for a catalog: each disclosure's page and data on its own, and the pages
@@ -31,10 +36,16 @@ public final class SiteWriter {
   /** The stage that comparison adds: series, charts and compare pages. */
   public static final String CHARTS = "图表与对比";
 
+  /** The stage that search adds: the Lucene index and its export for the browser. */
+  public static final String SEARCH = "搜索索引";
+
+  static final String SEARCH_PAGE = "search/index.html";
+
   private final Theme theme;
   private final Renderer renderer;
   private final DisclosureViews views = new DisclosureViews(new MarkdownRenderer());
   private final String baseUrl;
+  private final boolean luceneIndex;
   private final Stages stages = new Stages();
 
   public SiteWriter(Theme theme, SiteConfig config) {
@@ -43,6 +54,7 @@ public final class SiteWriter {
     Strings strings = theme.strings(language);
     this.renderer = new Renderer(theme, strings, siteView(config, strings, language));
     this.baseUrl = config.baseUrl();
+    this.luceneIndex = config.luceneIndex();
   }
 
   public Stages stages() {
@@ -249,6 +261,11 @@ public final class SiteWriter {
         "",
         List.of(home()),
         new View.DataPage(downloads));
+    page(out, pages, "search.ftlh", SEARCH_PAGE, t.get("search.title"), "", List.of(home()), null);
+    long searchStart = System.nanoTime();
+    writeSearch(out, catalog);
+    long searchNanos = System.nanoTime() - searchStart;
+    stages.add(SEARCH, searchNanos);
     out.write(
         "404.html",
         renderer.render(
@@ -267,8 +284,19 @@ public final class SiteWriter {
     out.write("sitemap.xml", Feeds.sitemap(all.stream().sorted().toList(), baseUrl));
     out.write("robots.txt", Feeds.robots(baseUrl));
     long chartsMillis = stages.millis().getOrDefault(CHARTS, 0L) - chartsBefore;
-    stages.add("其他页面、数据表与订阅", System.nanoTime() - sharedStart - chartsMillis * 1_000_000);
+    stages.add(
+        "其他页面、数据表与订阅", System.nanoTime() - sharedStart - chartsMillis * 1_000_000 - searchNanos);
     return pages.size() + 1;
+  }
+
+  private void writeSearch(Sink out, Catalog catalog) throws IOException {
+    List<SearchDocument> docs = Sections.of(catalog);
+    try (SearchIndex index = SearchIndex.build(docs)) {
+      IndexExport.write(index, docs, catalog, out);
+      if (luceneIndex) {
+        LuceneFiles.write(index.directory(), out);
+      }
+    }
   }
 
   /** The folder of a page's path, with its trailing slash: where its charts are written. */

@@ -2,78 +2,89 @@ package org.touming.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LogDocMergePolicy;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.PhraseQuery;
-import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
 
 /**
- * The site's Lucene index: title and text analysed as words (SmartChineseAnalyzer), and both again
- * as CJK bigrams. A query asks for its words in the title (boost 2) and the text, and for its
- * bigrams as a phrase, so that a substring across word boundaries is still found; documents are
- * ranked by Lucene's BM25. The browser will run the same query on the exported index.
+ * The site's Lucene index, one document per {@link SearchDocument} in the given order (document ids
+ * follow it): title and text analysed into words by SmartChineseAnalyzer, both again as bigrams
+ * ({@link Grams}); ranked by Lucene's BM25. Only document and term frequencies are indexed: the
+ * queries are term queries, and positions would only grow the export.
  */
 public final class SearchIndex implements AutoCloseable {
-  static final float TITLE_BOOST = 2f;
-  private final Analyzer words = Analyzers.words();
-  private final Analyzer bigrams = Analyzers.bigrams();
+  public static final String TITLE = "title";
+  public static final String TEXT = "text";
+  public static final String BIGRAMS = "bigrams";
+  public static final List<String> FIELDS = List.of(TITLE, TEXT, BIGRAMS);
+
+  private static final FieldType ANALYSED = analysed();
+
   private final Directory directory;
   private final DirectoryReader reader;
+  private final LeafReader leaf;
   private final IndexSearcher searcher;
 
   private SearchIndex(Directory directory) throws IOException {
     this.directory = directory;
     this.reader = DirectoryReader.open(directory);
+    this.leaf = reader.leaves().isEmpty() ? null : reader.leaves().get(0).reader();
     this.searcher = new IndexSearcher(reader);
   }
 
-  /** Indexes the documents in memory, in their given order (document ids follow it). */
+  private static FieldType analysed() {
+    FieldType type = new FieldType();
+    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+    type.setTokenized(true);
+    type.freeze();
+    return type;
+  }
+
+  public static Analyzer analyzer() {
+    return new PerFieldAnalyzerWrapper(
+        new SmartChineseAnalyzer(), Map.of(BIGRAMS, Grams.analyzer()));
+  }
+
+  /** Indexes the documents in memory as one segment, in their given order. */
   public static SearchIndex build(List<SearchDocument> documents) {
     try {
       Directory dir = new ByteBuffersDirectory();
-      Analyzer analyzer =
-          new PerFieldAnalyzerWrapper(
-              Analyzers.words(), Map.of(Analyzers.BIGRAMS, Analyzers.bigrams()));
+      LogDocMergePolicy merges = new LogDocMergePolicy();
+      merges.setNoCFSRatio(0);
       IndexWriterConfig config =
-          new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+          new IndexWriterConfig(analyzer())
+              .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+              .setUseCompoundFile(false)
+              .setMergePolicy(merges)
+              .setRAMBufferSizeMB(128);
       try (IndexWriter writer = new IndexWriter(dir, config)) {
         for (SearchDocument d : documents) {
-          Document doc = new Document();
-          doc.add(new StringField("url", d.url(), Field.Store.YES));
-          doc.add(new TextField(Analyzers.TITLE, d.title(), Field.Store.YES));
-          doc.add(new TextField(Analyzers.TEXT, d.text(), Field.Store.NO));
-          doc.add(new TextField(Analyzers.BIGRAMS, d.title() + "\n" + d.text(), Field.Store.NO));
-          doc.add(new StringField("region", d.region(), Field.Store.YES));
-          doc.add(new StringField("department", d.department(), Field.Store.YES));
-          doc.add(new IntPoint("year", d.year()));
-          doc.add(new StoredField("year", d.year()));
-          doc.add(new StringField("kind", d.kind(), Field.Store.YES));
-          writer.addDocument(doc);
+          writer.addDocument(document(d));
         }
+        writer.forceMerge(1);
       }
       return new SearchIndex(dir);
     } catch (IOException e) {
@@ -81,66 +92,97 @@ public final class SearchIndex implements AutoCloseable {
     }
   }
 
-  /** The query for what a reader typed: the same clauses the browser will build. */
-  public Query query(String text) {
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
-    for (String term : terms(words, Analyzers.TEXT, text)) {
-      b.add(
-          new BoostQuery(new TermQuery(new Term(Analyzers.TITLE, term)), TITLE_BOOST),
-          BooleanClause.Occur.SHOULD);
-      b.add(new TermQuery(new Term(Analyzers.TEXT, term)), BooleanClause.Occur.SHOULD);
-    }
-    PhraseQuery.Builder phrase = new PhraseQuery.Builder();
-    int position = -1;
-    int count = 0;
-    try (TokenStream ts = bigrams.tokenStream(Analyzers.BIGRAMS, text)) {
-      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-      PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
-      ts.reset();
-      while (ts.incrementToken()) {
-        position += inc.getPositionIncrement();
-        phrase.add(new Term(Analyzers.BIGRAMS, term.toString()), position);
-        count++;
-      }
-      ts.end();
+  /** Opens an index written into a site ({@link LuceneFiles#FOLDER}). */
+  public static SearchIndex open(Path folder) throws IOException {
+    return new SearchIndex(FSDirectory.open(folder));
+  }
+
+  /** The number of documents the query matches. */
+  public int count(String query) {
+    QueryPlan plan = plan(query);
+    try {
+      return plan.isEmpty() ? 0 : searcher.count(plan.toLucene());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    if (count > 0) {
-      b.add(phrase.build(), BooleanClause.Occur.SHOULD);
-    }
-    return b.build();
   }
 
-  /** One hit: the stored URL and title, and the BM25 score. */
-  public record Hit(String url, String title, float score) {}
+  /** The stored fields of a document: url, title, text, region, department, year, kind. */
+  public Document stored(int doc) {
+    try {
+      return searcher.storedFields().document(doc);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
-  public List<Hit> search(String text, int limit) {
+  public int size() {
+    return reader.maxDoc();
+  }
+
+  private static Document document(SearchDocument d) {
+    Document doc = new Document();
+    doc.add(new StoredField("url", d.url()));
+    doc.add(new Field(TITLE, d.title(), ANALYSED));
+    doc.add(new Field(TEXT, d.text(), ANALYSED));
+    doc.add(new Field(BIGRAMS, d.title() + "\n" + d.text(), ANALYSED));
+    doc.add(new StoredField(TITLE, d.title()));
+    doc.add(new StoredField(TEXT, d.text()));
+    doc.add(new StringField("region", d.region(), Field.Store.YES));
+    doc.add(new StringField("department", d.department(), Field.Store.YES));
+    doc.add(new StringField("year", Integer.toString(d.year()), Field.Store.YES));
+    doc.add(new StringField("kind", d.kind(), Field.Store.YES));
+    return doc;
+  }
+
+  public Directory directory() {
+    return directory;
+  }
+
+  /** The single segment's reader; null for an index without documents. */
+  LeafReader leaf() {
+    return leaf;
+  }
+
+  /** Whether SmartChineseAnalyzer produced this word in any title or text. */
+  public boolean isWord(String word) {
+    return has(TITLE, word) || has(TEXT, word);
+  }
+
+  private boolean has(String field, String term) {
+    try {
+      Terms terms = leaf == null ? null : leaf.terms(field);
+      if (terms == null) {
+        return false;
+      }
+      TermsEnum e = terms.iterator();
+      return e.seekExact(new BytesRef(term));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public QueryPlan plan(String query) {
+    return QueryPlan.of(query, this::isWord);
+  }
+
+  /** One hit: the document id, its stored URL, and the BM25 score. */
+  public record Hit(int doc, String url, float score) {}
+
+  public List<Hit> search(String query, int limit) {
+    QueryPlan plan = plan(query);
+    if (plan.isEmpty()) {
+      return List.of();
+    }
     try {
       List<Hit> hits = new ArrayList<>();
-      for (ScoreDoc sd : searcher.search(query(text), limit).scoreDocs) {
-        Document doc = searcher.storedFields().document(sd.doc);
-        hits.add(new Hit(doc.get("url"), doc.get(Analyzers.TITLE), sd.score));
+      for (ScoreDoc sd : searcher.search(plan.toLucene(), Math.max(1, limit)).scoreDocs) {
+        hits.add(new Hit(sd.doc, searcher.storedFields().document(sd.doc).get("url"), sd.score));
       }
       return hits;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  static List<String> terms(Analyzer analyzer, String field, String text) {
-    List<String> out = new ArrayList<>();
-    try (TokenStream ts = analyzer.tokenStream(field, text)) {
-      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-      ts.reset();
-      while (ts.incrementToken()) {
-        out.add(term.toString());
-      }
-      ts.end();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out;
   }
 
   @Override

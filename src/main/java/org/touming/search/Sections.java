@@ -11,9 +11,10 @@ import org.touming.publish.Catalog;
 import org.touming.render.Urls;
 
 /**
- * Cuts a site into what search returns: each part of a disclosure (narrative sections), each row of
- * its tables that carries text (activities and their indicators, projects, procurement items,
- * units, glossary terms), and each department and region page.
+ * Cuts a site into what search returns: each part of a disclosure (narrative sections), each
+ * responsibility of its performance table with its activities, each project, its procurement, units
+ * and glossary tables, and each department and region page. Documents come page by page, so that
+ * the sections of one page have consecutive ids.
  */
 public final class Sections {
   private Sections() {}
@@ -68,16 +69,13 @@ public final class Sections {
     }
     if (d.performance() != null) {
       for (var r : d.performance().responsibilities()) {
-        sink.add(
-            "performance-table",
-            r.name() + " · " + name,
-            join(r.name(), r.description(), r.goal(), indicators(r.indicators())));
+        List<String> parts =
+            new ArrayList<>(
+                List.of(join(r.name(), r.description(), r.goal(), indicators(r.indicators()))));
         for (var a : r.activities()) {
-          sink.add(
-              "performance-table",
-              a.name() + " · " + r.name() + " · " + name,
-              join(a.name(), a.description(), a.goal(), indicators(a.indicators())));
+          parts.add(join(a.name(), a.description(), a.goal(), indicators(a.indicators())));
         }
+        sink.add("performance-table", r.name() + " · " + name, String.join(" ", parts));
       }
     }
     for (int i = 0; i < d.projects().size(); i++) {
@@ -102,13 +100,15 @@ public final class Sections {
                           ind.basis())));
       sink.add("project-" + (i + 1), p.name() + " · " + name, String.join(" ", parts));
     }
-    if (d.procurement() != null) {
-      for (var row : d.procurement().rows()) {
-        sink.add(
-            "procurement-table",
-            join(row.item(), row.project()) + " · " + name,
-            join(row.project(), row.item(), row.catalogCode()));
-      }
+    if (d.procurement() != null && !d.procurement().rows().isEmpty()) {
+      sink.add(
+          "procurement-table",
+          "政府采购 · " + name,
+          String.join(
+              " ",
+              d.procurement().rows().stream()
+                  .map(row -> join(row.project(), row.item(), row.catalogCode()))
+                  .toList()));
     }
     if (!d.units().isEmpty()) {
       sink.add(
@@ -120,8 +120,12 @@ public final class Sections {
                   .map(u -> join(u.name(), u.nature(), u.rank(), u.funding()))
                   .toList()));
     }
-    for (var g : d.glossary()) {
-      sink.add("glossary", g.term() + " · " + name, g.term() + " " + g.definition());
+    if (!d.glossary().isEmpty()) {
+      sink.add(
+          "glossary",
+          "名词解释 · " + name,
+          String.join(
+              " ", d.glossary().stream().map(g -> g.term() + " " + g.definition()).toList()));
     }
   }
 

@@ -11,34 +11,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.touming.testing.BrowserTools;
 
 /**
- * axe-core in headless Chromium on one page of each kind: no serious or critical violation. Needs
- * Debian's chromium and the npm packages in package.json ({@code npm ci}); .ci/run installs both.
- * Elsewhere the test is skipped with a message; in CI a missing tool fails it.
+ * axe-core in headless Chromium on one page of each kind: no serious or critical violation ({@link
+ * BrowserTools} says what it needs).
  */
 class AccessibilityTest {
-  static final String CHROMIUM = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
-
-  static void requireBrowserTools() {
-    boolean ready =
-        Files.isExecutable(Path.of(CHROMIUM))
-            && Files.isDirectory(Path.of("node_modules/playwright-core"))
-            && Files.isDirectory(Path.of("node_modules/axe-core"));
-    String why =
-        "browser tests need " + CHROMIUM + " (apt-get install chromium) and node_modules (npm ci)";
-    if (System.getenv("CI") != null) {
-      assertTrue(ready, why);
-    }
-    Assumptions.assumeTrue(ready, why);
-  }
-
   @Test
   void onePageOfEachKindHasNoSeriousViolation(@TempDir Path dir) throws Exception {
-    requireBrowserTools();
+    BrowserTools.requireBrowser();
     Path site = BuiltSite.build(Path.of("").toAbsolutePath(), dir.resolve("public"));
     List<String> pages =
         List.of(
@@ -49,6 +33,8 @@ class AccessibilityTest {
             "departments/130303-286001/2021-budget/index.html",
             "glossary/index.html",
             "data/index.html",
+            "search/index.html",
+            "search/index.html?q=%E5%85%AC%E5%8A%A1%E6%8E%A5%E5%BE%85",
             "404.html");
     // A page with known faults goes first: the audit must find them, or this test proves nothing.
     Path faulty = dir.resolve("faulty.html");

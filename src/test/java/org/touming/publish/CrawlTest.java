@@ -39,8 +39,9 @@ class CrawlTest {
 
   static List<String> references(Document doc) {
     List<String> refs = new ArrayList<>();
-    for (Element e : doc.select("[href], [src]")) {
-      refs.add(e.hasAttr("href") ? e.attr("href") : e.attr("src"));
+    for (Element e : doc.select("[href], [src], form[action]")) {
+      refs.add(
+          e.hasAttr("href") ? e.attr("href") : e.hasAttr("src") ? e.attr("src") : e.attr("action"));
     }
     return refs;
   }

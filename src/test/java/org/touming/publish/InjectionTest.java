@@ -101,11 +101,13 @@ class InjectionTest {
         problems.add(where + ": injected element");
       }
       for (Element script : doc.select("script")) {
-        // Our own two scripts on the interactive compare page, nothing else, never inline.
+        // Our own scripts on the interactive compare and search pages, nothing else, never inline.
         String src = script.attr("src");
         if (!script.data().isEmpty()
             || !(src.endsWith("assets/compare.js")
-                || src.endsWith("compare/interactive/data.js"))) {
+                || src.endsWith("compare/interactive/data.js")
+                || src.equals("../assets/search.js")
+                || src.equals("../search/meta.js"))) {
           problems.add(where + ": script " + script);
         }
       }
@@ -145,6 +147,19 @@ class InjectionTest {
         new ObjectMapper()
             .readTree(out.resolve("data/disclosures/131003-260-2019-budget.json").toFile());
     assertTrue(json.at("/department/name").asText().startsWith(MARKUP));
+
+    // The search index holds author text as JSON strings inside its scripts, nothing else.
+    boolean inIndex = false;
+    for (Path chunk : BuiltSite.files(out.resolve("search/d"), ".js")) {
+      String js = Files.readString(chunk);
+      assertTrue(js.startsWith("toumingSearch.d(") && js.endsWith(");\n"), chunk.toString());
+      JsonNode docs =
+          new ObjectMapper().readTree(js.substring(js.indexOf(',') + 1, js.length() - 3));
+      for (JsonNode d : docs) {
+        inIndex |= d.get(1).asText().contains(MARKUP) || d.get(2).asText().contains(MARKUP);
+      }
+    }
+    assertTrue(inIndex, "author text reaches the search index as data");
 
     CsvMapper csv = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
     for (Path file : BuiltSite.files(out, ".csv")) {

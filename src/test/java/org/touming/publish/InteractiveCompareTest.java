@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.touming.testing.BrowserTools;
 
 /**
  * The interactive compare page in headless Chromium over file://: a selection from the URL renders
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class InteractiveCompareTest {
   @Test
   void aSelectionRendersAndSurvivesAReloadFromDisk(@TempDir Path dir) throws Exception {
-    AccessibilityTest.requireBrowserTools();
+    BrowserTools.requireBrowser();
     Path site = BuiltSite.build(Path.of("").toAbsolutePath(), dir.resolve("public"));
     Process p =
         new ProcessBuilder(

@@ -1,0 +1,125 @@
+package org.touming.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+/**
+ * The rule for the bigram field, kept small enough that the browser applies it identically
+ * (assets/search.js, {@code runs} and {@code grams}): full-width Latin and digits fold to ASCII,
+ * ASCII letters to lower case; a run of Han characters gives its overlapping pairs (a lone
+ * character gives itself); a run of ASCII letters and digits gives itself; anything else separates.
+ */
+public final class Grams {
+  enum Kind {
+    HAN,
+    ALNUM,
+    OTHER
+  }
+
+  /** A maximal run of one kind, as code points already folded. */
+  record Run(Kind kind, List<String> chars) {
+    String text() {
+      return String.join("", chars);
+    }
+  }
+
+  private Grams() {}
+
+  static int fold(int c) {
+    if ((c >= 0xFF10 && c <= 0xFF19)
+        || (c >= 0xFF21 && c <= 0xFF3A)
+        || (c >= 0xFF41 && c <= 0xFF5A)) {
+      c -= 0xFEE0;
+    }
+    return c >= 'A' && c <= 'Z' ? c + 32 : c;
+  }
+
+  static Kind kind(int c) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      return Kind.ALNUM;
+    }
+    return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN ? Kind.HAN : Kind.OTHER;
+  }
+
+  static List<Run> runs(String text) {
+    List<Run> runs = new ArrayList<>();
+    Kind current = Kind.OTHER;
+    List<String> chars = new ArrayList<>();
+    for (int i = 0; i < text.length(); ) {
+      int c = fold(text.codePointAt(i));
+      i += Character.charCount(text.codePointAt(i));
+      Kind k = kind(c);
+      if (k != current && !chars.isEmpty()) {
+        runs.add(new Run(current, chars));
+        chars = new ArrayList<>();
+      }
+      current = k;
+      if (k != Kind.OTHER) {
+        chars.add(new String(Character.toChars(c)));
+      }
+    }
+    if (!chars.isEmpty()) {
+      runs.add(new Run(current, chars));
+    }
+    return runs;
+  }
+
+  static void grams(Run run, Consumer<String> out) {
+    List<String> c = run.chars();
+    if (run.kind() == Kind.ALNUM || c.size() == 1) {
+      out.accept(run.text());
+      return;
+    }
+    for (int i = 0; i + 1 < c.size(); i++) {
+      out.accept(c.get(i) + c.get(i + 1));
+    }
+  }
+
+  /** The analyzer of the bigram field. */
+  static Analyzer analyzer() {
+    return new Analyzer() {
+      @Override
+      protected TokenStreamComponents createComponents(String field) {
+        return new TokenStreamComponents(new GramTokenizer());
+      }
+    };
+  }
+
+  private static final class GramTokenizer extends Tokenizer {
+    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+    private final List<String> tokens = new ArrayList<>();
+    private int next;
+
+    @Override
+    public boolean incrementToken() throws IOException {
+      clearAttributes();
+      if (next >= tokens.size()) {
+        return false;
+      }
+      term.setEmpty().append(tokens.get(next++));
+      return true;
+    }
+
+    @Override
+    public void reset() throws IOException {
+      super.reset();
+      StringBuilder sb = new StringBuilder();
+      char[] buffer = new char[8192];
+      for (int n; (n = input.read(buffer)) > 0; ) {
+        sb.append(buffer, 0, n);
+      }
+      tokens.clear();
+      next = 0;
+      for (Run run : runs(sb.toString())) {
+        if (run.kind() != Kind.OTHER) {
+          grams(run, tokens::add);
+        }
+      }
+    }
+  }
+}

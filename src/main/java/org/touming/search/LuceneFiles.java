@@ -1,0 +1,151 @@
+package org.touming.search;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.CRC32;
+import org.apache.lucene.index.SegmentCommitInfo;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.IOContext;
+import org.apache.lucene.store.IndexInput;
+import org.touming.publish.Sink;
+
+/**
+ * Copies the Lucene index into the site so that Java users and Luke can open it, byte for byte the
+ * same on every build. Lucene stamps each commit and segment with random 16-byte ids and its
+ * diagnostics with the time, operating system and Java version; the copy replaces each id with one
+ * derived from the index's own bytes, blanks those diagnostics (same length, so the format is
+ * untouched), and recomputes each file's CRC32 footer. The result opens and passes CheckIndex.
+ */
+public final class LuceneFiles {
+  public static final String FOLDER = "search/lucene/";
+  private static final List<String> VARYING =
+      List.of(
+          "timestamp",
+          "os",
+          "os.arch",
+          "os.version",
+          "java.vendor",
+          "java.runtime.version",
+          "java.version");
+
+  private LuceneFiles() {}
+
+  public static List<String> write(Directory dir, Sink out) throws IOException {
+    SegmentInfos infos = SegmentInfos.readLatestCommit(dir);
+    List<byte[][]> replacements = new ArrayList<>();
+    List<byte[]> blanks = new ArrayList<>();
+    String[] files = dir.listAll();
+    Arrays.sort(files);
+    byte[] seed = digestOf(dir, files, infos);
+    replacements.add(new byte[][] {infos.getId(), id(seed, "commit")});
+    int n = 0;
+    for (SegmentCommitInfo sci : infos) {
+      replacements.add(new byte[][] {sci.info.getId(), id(seed, "segment " + n)});
+      if (sci.getId() != null) {
+        replacements.add(new byte[][] {sci.getId(), id(seed, "commit-info " + n)});
+      }
+      for (Map.Entry<String, String> e : sci.info.getDiagnostics().entrySet()) {
+        if (VARYING.contains(e.getKey()) && !e.getValue().isEmpty()) {
+          blanks.add(e.getValue().getBytes(StandardCharsets.UTF_8));
+        }
+      }
+      n++;
+    }
+    List<String> written = new ArrayList<>();
+    for (String file : files) {
+      if (file.equals("write.lock")) {
+        continue;
+      }
+      byte[] bytes = read(dir, file);
+      for (byte[][] r : replacements) {
+        replaceAll(bytes, r[0], r[1]);
+      }
+      if (file.endsWith(".si")) {
+        for (byte[] b : blanks) {
+          byte[] filler = new byte[b.length];
+          Arrays.fill(filler, (byte) '0');
+          replaceAll(bytes, b, filler);
+        }
+      }
+      fixFooter(bytes);
+      out.write(FOLDER + file, bytes);
+      written.add(FOLDER + file);
+    }
+    return written;
+  }
+
+  /** A digest of the index's files without their ids and checksums: same content, same ids. */
+  private static byte[] digestOf(Directory dir, String[] files, SegmentInfos infos)
+      throws IOException {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      for (String file : files) {
+        if (file.startsWith("segments") || file.endsWith(".si") || file.equals("write.lock")) {
+          continue;
+        }
+        byte[] bytes = read(dir, file);
+        replaceAll(bytes, infos.getId(), new byte[16]);
+        for (SegmentCommitInfo sci : infos) {
+          replaceAll(bytes, sci.info.getId(), new byte[16]);
+        }
+        md.update(file.getBytes(StandardCharsets.UTF_8));
+        md.update(bytes, 0, Math.max(0, bytes.length - 8));
+      }
+      return md.digest();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static byte[] id(byte[] seed, String role) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      md.update(seed);
+      md.update(role.getBytes(StandardCharsets.UTF_8));
+      return Arrays.copyOf(md.digest(), 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static byte[] read(Directory dir, String file) throws IOException {
+    try (IndexInput in = dir.openInput(file, IOContext.READONCE)) {
+      byte[] bytes = new byte[Math.toIntExact(in.length())];
+      in.readBytes(bytes, 0, bytes.length);
+      return bytes;
+    }
+  }
+
+  static void replaceAll(byte[] bytes, byte[] from, byte[] to) {
+    if (from == null || from.length == 0) {
+      return;
+    }
+    outer:
+    for (int i = 0; i + from.length <= bytes.length; i++) {
+      for (int j = 0; j < from.length; j++) {
+        if (bytes[i + j] != from[j]) {
+          continue outer;
+        }
+      }
+      System.arraycopy(to, 0, bytes, i, to.length);
+      i += from.length - 1;
+    }
+  }
+
+  /**
+   * Lucene's footer ends with the CRC32 of everything before the checksum, as a big-endian long.
+   */
+  private static void fixFooter(byte[] bytes) {
+    CRC32 crc = new CRC32();
+    crc.update(bytes, 0, bytes.length - 8);
+    ByteBuffer.wrap(bytes, bytes.length - 8, 8).putLong(crc.getValue());
+  }
+}

@@ -1,0 +1,25 @@
+// Runs the theme's search.js in Node on a built site's exported index, for the parity and
+// recall tests: node search-node.mjs <site> <queries.json> <out.json> [limit]
+// Each query gives its top `limit` document ids (all matches when limit is 0) and the total.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import vm from 'node:vm';
+
+const [site, queriesFile, outFile, limitArg] = process.argv.slice(2);
+const limit = Number(limitArg ?? 10);
+globalThis.toumingSearch = {
+  load: (path) => {
+    vm.runInThisContext(readFileSync(join(site, 'search', path), 'utf8'), { filename: path });
+    return Promise.resolve();
+  },
+};
+vm.runInThisContext(readFileSync(join(site, 'assets', 'search.js'), 'utf8'), { filename: 'search.js' });
+const S = globalThis.toumingSearch;
+const queries = JSON.parse(readFileSync(queriesFile, 'utf8'));
+const out = [];
+for (const q of queries) {
+  const r = await S.search(q);
+  const hits = limit ? r.hits.slice(0, limit) : r.hits;
+  out.push({ q, total: r.total, docs: hits.map((h) => h.doc), scores: hits.map((h) => h.score) });
+}
+writeFileSync(outFile, JSON.stringify(out));
