@@ -52,6 +52,7 @@
       var end = g + 1 < m.groupCount ? m.g.start[g + 1] : m.docs;
       for (var d = m.g.start[g]; d < end; d++) m.docGroup[d] = g;
     }
+    m.termChunks = m.termChunks ? m.termChunks.split(' ') : [];
     meta = m;
   };
 
@@ -138,18 +139,16 @@
     return cps.length > meta.maxQuery ? cps.slice(0, meta.maxQuery).join('') : q;
   }
 
-  /* The term chunks a query needs: for each Han character every term that starts with it. */
+  /* The term chunks a query needs: those that would hold each substring it may look up. */
   function chunksFor(q) {
     var set = new Set(), starts = meta.termChunks;
     if (!starts.length) return [];
     runs(truncate(q)).forEach(function (run) {
-      if (run.kind === 'alnum') { set.add(chunkOf(starts, run.chars.join(''))); return; }
-      run.chars.forEach(function (ch) {
-        var upper = ch.slice(0, -1) + String.fromCharCode(ch.charCodeAt(ch.length - 1) + 1);
-        var last = chunkOf(starts, upper);
-        if (starts[last] >= upper && last > 0) last--;
-        for (var i = chunkOf(starts, ch); i <= last; i++) set.add(i);
-      });
+      var c = run.chars;
+      if (run.kind === 'alnum' || c.length === 1) { set.add(chunkOf(starts, c.join(''))); return; }
+      for (var i = 0; i + 1 < c.length; i++) {
+        for (var l = 2; l <= meta.maxWord && i + l <= c.length; l++) set.add(chunkOf(starts, c.slice(i, i + l).join('')));
+      }
     });
     return Array.from(set).sort(function (a, b) { return a - b; });
   }
@@ -164,25 +163,26 @@
     return !!at && (at[0] >= 0 || at[1] >= 0);
   }
 
-  /* QueryPlan.of: bigrams that must match, words that rank. */
+  /* QueryPlan.of: bigrams that must match; words that rank in the title and in the text. */
   function plan(q) {
-    var grams = [], words = [];
+    var grams = [], title = [], text = [];
     function add(list, t) { if (list.indexOf(t) < 0) list.push(t); }
     runs(truncate(q)).forEach(function (run) {
       var c = run.chars, i;
-      if (run.kind === 'alnum' || c.length > 1) {
-        if (run.kind === 'alnum' || c.length === 1) add(grams, c.join(''));
-        else for (i = 0; i + 1 < c.length; i++) add(grams, c[i] + c[i + 1]);
-      }
-      if (run.kind === 'alnum') { add(words, c.join('')); return; }
+      if (run.kind === 'alnum') { add(grams, c.join('')); add(title, c.join('')); return; }
+      if (c.length === 1) { add(title, c[0]); add(text, c[0]); return; }
+      for (i = 0; i + 1 < c.length; i++) add(grams, c[i] + c[i + 1]);
       for (i = 0; i < c.length;) {
         var length = Math.min(meta.maxWord, c.length - i);
         while (length > 1 && !isWord(c.slice(i, i + length).join(''))) length--;
-        add(words, c.slice(i, i + length).join(''));
+        if (length > 1) {
+          add(title, c.slice(i, i + length).join(''));
+          if (length > 2) add(text, c.slice(i, i + length).join(''));
+        }
         i += length;
       }
     });
-    return { grams: grams, words: words };
+    return { grams: grams, title: title, text: text };
   }
 
   /* Calls fn(doc, freq, norm) for each posting of a term in a field. */
@@ -222,10 +222,8 @@
     for (var i = 0; i < p.grams.length; i++) {
       if (!clause(p.grams[i], 2, 1, must, mustHits)) return [];
     }
-    p.words.forEach(function (w) {
-      clause(w, 0, fround(meta.titleBoost), should, shouldHits);
-      clause(w, 1, 1, should, shouldHits);
-    });
+    p.title.forEach(function (w) { clause(w, 0, fround(meta.titleBoost), should, shouldHits); });
+    p.text.forEach(function (w) { clause(w, 1, 1, should, shouldHits); });
     for (doc = 0; doc < n; doc++) {
       if (p.grams.length ? mustHits[doc] === p.grams.length : shouldHits[doc] > 0) {
         var score = p.grams.length
@@ -252,7 +250,7 @@
       return Promise.all(chunksFor(q).map(loadTermChunk));
     }).then(function () {
       var p = plan(q);
-      var hits = p.grams.length || p.words.length ? rank(p) : [];
+      var hits = p.grams.length || p.title.length || p.text.length ? rank(p) : [];
       return { plan: p, hits: hits, total: hits.length };
     });
   };
@@ -260,14 +258,14 @@
   /* Resolves to the stored [url, title, text] of each document id. */
   S.docs = function (ids) {
     return ensureMeta().then(function () {
-      var chunks = new Set(ids.map(function (id) { return chunkOf(meta.docChunks, id); }));
+      var chunks = new Set(ids.map(function (id) { return Math.floor(id / meta.docsPerChunk); }));
       return Promise.all(Array.from(chunks).map(function (n) {
         return need('d/' + n + '.js', function () { return !!docChunks[n]; });
       }));
     }).then(function () {
       return ids.map(function (id) {
-        var n = chunkOf(meta.docChunks, id);
-        var d = docChunks[n][id - meta.docChunks[n]];
+        var n = Math.floor(id / meta.docsPerChunk);
+        var d = docChunks[n][id - n * meta.docsPerChunk];
         return { url: d[0], title: d[1], text: d[2] };
       });
     });
@@ -436,7 +434,7 @@
     }
 
     function highlights(p, q) {
-      var out = p.words.slice();
+      var out = p.title.concat(p.text);
       runs(q).forEach(function (r) { out.push(r.chars.join('')); });
       return out.filter(function (t, i) { return out.indexOf(t) === i; }).sort(function (a, b) { return b.length - a.length; });
     }

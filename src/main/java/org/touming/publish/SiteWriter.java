@@ -21,6 +21,7 @@ import org.touming.render.Theme;
 import org.touming.render.Urls;
 import org.touming.render.View;
 import org.touming.render.View.Link;
+import org.touming.search.Analysis;
 import org.touming.search.IndexExport;
 import org.touming.search.LuceneFiles;
 import org.touming.search.SearchDocument;
@@ -46,6 +47,7 @@ public final class SiteWriter {
   private final DisclosureViews views = new DisclosureViews(new MarkdownRenderer());
   private final String baseUrl;
   private final boolean luceneIndex;
+  private final Analysis analysis = new Analysis();
   private final Stages stages = new Stages();
 
   public SiteWriter(Theme theme, SiteConfig config) {
@@ -141,6 +143,15 @@ public final class SiteWriter {
 
   /** The pages and files that depend on many disclosures; returns the number of pages. */
   public int writeShared(Sink out, Catalog catalog)
+      throws IOException, TemplateProblem, XMLStreamException {
+    return writeShared(out, catalog, true);
+  }
+
+  /**
+   * As {@link #writeShared(Sink, Catalog)}; without the search index when {@code withSearch} is
+   * false ({@code serve} redoes it after the pages, see {@link #writeSearch}).
+   */
+  public int writeShared(Sink out, Catalog catalog, boolean withSearch)
       throws IOException, TemplateProblem, XMLStreamException {
     Strings t = renderer.strings();
     List<String> pages = new ArrayList<>();
@@ -263,7 +274,9 @@ public final class SiteWriter {
         new View.DataPage(downloads));
     page(out, pages, "search.ftlh", SEARCH_PAGE, t.get("search.title"), "", List.of(home()), null);
     long searchStart = System.nanoTime();
-    writeSearch(out, catalog);
+    if (withSearch) {
+      writeSearch(out, catalog);
+    }
     long searchNanos = System.nanoTime() - searchStart;
     stages.add(SEARCH, searchNanos);
     out.write(
@@ -289,9 +302,10 @@ public final class SiteWriter {
     return pages.size() + 1;
   }
 
-  private void writeSearch(Sink out, Catalog catalog) throws IOException {
+  /** The search index and its export; safe to run beside page writing for another catalog. */
+  public void writeSearch(Sink out, Catalog catalog) throws IOException {
     List<SearchDocument> docs = Sections.of(catalog);
-    try (SearchIndex index = SearchIndex.build(docs)) {
+    try (SearchIndex index = SearchIndex.build(docs, analysis)) {
       IndexExport.write(index, docs, catalog, out);
       if (luceneIndex) {
         LuceneFiles.write(index.directory(), out);

@@ -30,11 +30,12 @@ import org.touming.publish.Sink;
  *
  * <ul>
  *   <li>{@code search/meta.js}: per field the document count and total term count (BM25's avgdl),
- *       Lucene's norm decoding table, the first term of each term chunk and the first document of
- *       each document chunk, and the filter values of every run of documents from one page;
+ *       Lucene's norm decoding table, the first term of each term chunk, and the filter values of
+ *       every run of documents from one page;
  *   <li>{@code search/t/N.js}: terms in UTF-16 order, and per term and field its postings: document
  *       gaps and frequencies as varints, each with the document's one-byte norm for that field;
- *   <li>{@code search/d/N.js}: URL with anchor, title and text (cut for snippets) of each document.
+ *   <li>{@code search/d/N.js}: URL with anchor, title and the start of the text (for snippets) of
+ *       each document.
  * </ul>
  *
  * A query loads the meta, the term chunks of its characters, and the document chunks of the results
@@ -42,8 +43,8 @@ import org.touming.publish.Sink;
  */
 public final class IndexExport {
   static final int TERM_CHUNK_BYTES = 16 * 1024;
-  static final int DOC_CHUNK_BYTES = 8 * 1024;
-  static final int SNIPPET_SOURCE = 1500;
+  static final int DOCS_PER_CHUNK = 4;
+  static final int SNIPPET_SOURCE = 600;
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -77,8 +78,9 @@ public final class IndexExport {
       lengths.add(SmallFloat.byte4ToInt((byte) i));
     }
     meta.put("lengths", lengths);
-    meta.put("termChunks", termChunks(leaf, out, written));
-    meta.put("docChunks", docChunks(docs, out, written));
+    meta.put("termChunks", String.join(" ", termChunks(leaf, out, written)));
+    docChunks(docs, out, written);
+    meta.put("docsPerChunk", DOCS_PER_CHUNK);
     groups(docs, catalog, meta);
     out.write("search/meta.js", script("m", meta));
     written.add("search/meta.js");
@@ -174,40 +176,22 @@ public final class IndexExport {
     return norms;
   }
 
-  private static List<Integer> docChunks(List<SearchDocument> docs, Sink out, List<String> written)
+  /** Fixed-size chunks, so that a document's chunk is its id divided by the size: no table. */
+  private static void docChunks(List<SearchDocument> docs, Sink out, List<String> written)
       throws IOException {
-    List<Integer> starts = new ArrayList<>();
-    List<List<String>> chunk = new ArrayList<>();
-    int size = 0;
-    int first = 0;
-    for (int i = 0; i < docs.size(); i++) {
-      if (!chunk.isEmpty() && size >= DOC_CHUNK_BYTES) {
-        writeDocs(starts, first, chunk, out, written);
-        first = i;
-        size = 0;
+    for (int first = 0; first < docs.size(); first += DOCS_PER_CHUNK) {
+      List<List<String>> chunk = new ArrayList<>();
+      for (SearchDocument d : docs.subList(first, Math.min(docs.size(), first + DOCS_PER_CHUNK))) {
+        String text = d.text();
+        if (text.codePointCount(0, text.length()) > SNIPPET_SOURCE) {
+          text = text.substring(0, text.offsetByCodePoints(0, SNIPPET_SOURCE));
+        }
+        chunk.add(List.of(d.url(), d.title(), text));
       }
-      SearchDocument d = docs.get(i);
-      String text = d.text();
-      if (text.codePointCount(0, text.length()) > SNIPPET_SOURCE) {
-        text = text.substring(0, text.offsetByCodePoints(0, SNIPPET_SOURCE));
-      }
-      chunk.add(List.of(d.url(), d.title(), text));
-      size += (d.url().length() + d.title().length() * 3 + text.length() * 3) + 12;
+      String path = "search/d/" + first / DOCS_PER_CHUNK + ".js";
+      out.write(path, script("d", first / DOCS_PER_CHUNK, chunk));
+      written.add(path);
     }
-    if (!chunk.isEmpty()) {
-      writeDocs(starts, first, chunk, out, written);
-    }
-    return starts;
-  }
-
-  private static void writeDocs(
-      List<Integer> starts, int first, List<List<String>> chunk, Sink out, List<String> written)
-      throws IOException {
-    String path = "search/d/" + starts.size() + ".js";
-    out.write(path, script("d", starts.size(), chunk));
-    written.add(path);
-    starts.add(first);
-    chunk.clear();
   }
 
   /**

@@ -13,16 +13,20 @@ import org.apache.lucene.search.TermQuery;
 
 /**
  * What a reader's query asks of the index, worked out the same way here and in the browser
- * (assets/search.js, {@code plan}): every bigram of the query must be in the bigram field, which
- * finds any substring of two characters or more; the query's words, cut by longest match against
- * the index's own word vocabulary with a single-character fallback, rank the matches through the
- * title (boosted) and the text. SmartChineseAnalyzer cannot run in a browser; cutting the query by
- * the words it produced at build time is what keeps both sides agreeing.
+ * (assets/search.js, {@code plan}). Every bigram of the query must be in the bigram field, which
+ * finds any substring of two characters or more. The query's words, cut by longest match against
+ * the index's own word vocabulary, rank the matches: all of them in the title (boosted), and in the
+ * text those that say more than a bigram already does (three characters or more, or a lone
+ * character). A single character left over inside a longer run is no clause at all: its bigrams
+ * already require it, and as a word it would only bring the longest postings lists of the index.
+ * SmartChineseAnalyzer cannot run in a browser; cutting the query by the words it produced at build
+ * time is what keeps both sides agreeing.
  *
  * @param grams required terms of the bigram field
- * @param words optional terms of the title and text fields
+ * @param titleWords optional terms of the title field
+ * @param textWords optional terms of the text field
  */
-public record QueryPlan(List<String> grams, List<String> words) {
+public record QueryPlan(List<String> grams, List<String> titleWords, List<String> textWords) {
   /**
    * Longer words than this are not looked up; SmartChineseAnalyzer's dictionary words are shorter.
    */
@@ -35,48 +39,56 @@ public record QueryPlan(List<String> grams, List<String> words) {
 
   public static QueryPlan of(String query, Predicate<String> isWord) {
     Set<String> grams = new LinkedHashSet<>();
-    Set<String> words = new LinkedHashSet<>();
+    Set<String> title = new LinkedHashSet<>();
+    Set<String> text = new LinkedHashSet<>();
     String q =
         query.codePointCount(0, query.length()) > MAX_QUERY
             ? query.substring(0, query.offsetByCodePoints(0, MAX_QUERY))
             : query;
     for (Grams.Run run : Grams.runs(q)) {
-      if (run.kind() == Grams.Kind.OTHER) {
-        continue;
-      }
-      if (run.kind() == Grams.Kind.ALNUM || run.chars().size() > 1) {
-        Grams.grams(run, grams::add);
-      }
-      if (run.kind() == Grams.Kind.ALNUM) {
-        words.add(run.text());
-        continue;
-      }
       List<String> c = run.chars();
-      for (int i = 0; i < c.size(); ) {
-        int length = Math.min(MAX_WORD, c.size() - i);
-        while (length > 1 && !isWord.test(String.join("", c.subList(i, i + length)))) {
-          length--;
+      if (run.kind() == Grams.Kind.ALNUM) {
+        grams.add(run.text());
+        title.add(run.text());
+      } else if (c.size() == 1) {
+        title.add(run.text());
+        text.add(run.text());
+      } else {
+        Grams.grams(run, grams::add);
+        for (int i = 0; i < c.size(); ) {
+          int length = Math.min(MAX_WORD, c.size() - i);
+          while (length > 1 && !isWord.test(String.join("", c.subList(i, i + length)))) {
+            length--;
+          }
+          if (length > 1) {
+            String word = String.join("", c.subList(i, i + length));
+            title.add(word);
+            if (length > 2) {
+              text.add(word);
+            }
+          }
+          i += length;
         }
-        words.add(String.join("", c.subList(i, i + length)));
-        i += length;
       }
     }
-    return new QueryPlan(List.copyOf(grams), List.copyOf(words));
+    return new QueryPlan(List.copyOf(grams), List.copyOf(title), List.copyOf(text));
   }
 
   public boolean isEmpty() {
-    return grams.isEmpty() && words.isEmpty();
+    return grams.isEmpty() && titleWords.isEmpty() && textWords.isEmpty();
   }
 
-  /** The Lucene query: the grams as MUST clauses, then per word title^2 and text as SHOULD. */
+  /** The Lucene query: the grams as MUST clauses, the words as SHOULD clauses. */
   public Query toLucene() {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     for (String g : grams) {
       b.add(new TermQuery(new Term(SearchIndex.BIGRAMS, g)), Occur.MUST);
     }
-    for (String w : words) {
+    for (String w : titleWords) {
       b.add(
           new BoostQuery(new TermQuery(new Term(SearchIndex.TITLE, w)), TITLE_BOOST), Occur.SHOULD);
+    }
+    for (String w : textWords) {
       b.add(new TermQuery(new Term(SearchIndex.TEXT, w)), Occur.SHOULD);
     }
     return b.build();

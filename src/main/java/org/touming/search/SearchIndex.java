@@ -42,6 +42,7 @@ public final class SearchIndex implements AutoCloseable {
   public static final List<String> FIELDS = List.of(TITLE, TEXT, BIGRAMS);
 
   private static final FieldType ANALYSED = analysed();
+  private static final int BATCH = 2048;
 
   private final Directory directory;
   private final DirectoryReader reader;
@@ -70,6 +71,11 @@ public final class SearchIndex implements AutoCloseable {
 
   /** Indexes the documents in memory as one segment, in their given order. */
   public static SearchIndex build(List<SearchDocument> documents) {
+    return build(documents, new Analysis());
+  }
+
+  /** As {@link #build(List)}, reusing what the analysis already cut in earlier builds. */
+  public static SearchIndex build(List<SearchDocument> documents, Analysis analysis) {
     try {
       Directory dir = new ByteBuffersDirectory();
       LogDocMergePolicy merges = new LogDocMergePolicy();
@@ -81,8 +87,13 @@ public final class SearchIndex implements AutoCloseable {
               .setMergePolicy(merges)
               .setRAMBufferSizeMB(128);
       try (IndexWriter writer = new IndexWriter(dir, config)) {
-        for (SearchDocument d : documents) {
-          writer.addDocument(document(d));
+        for (int from = 0; from < documents.size(); from += BATCH) {
+          List<SearchDocument> batch =
+              documents.subList(from, Math.min(documents.size(), from + BATCH));
+          List<Analysis.Terms> terms = analysis.analyse(batch);
+          for (int i = 0; i < batch.size(); i++) {
+            writer.addDocument(document(batch.get(i), terms.get(i)));
+          }
         }
         writer.forceMerge(1);
       }
@@ -120,13 +131,15 @@ public final class SearchIndex implements AutoCloseable {
     return reader.maxDoc();
   }
 
-  private static Document document(SearchDocument d) {
+  private static Document document(SearchDocument d, Analysis.Terms terms) {
     Document doc = new Document();
     doc.add(new StoredField("url", d.url()));
-    doc.add(new Field(TITLE, d.title(), ANALYSED));
-    doc.add(new Field(TEXT, d.text(), ANALYSED));
-    doc.add(new Field(BIGRAMS, d.title() + "\n" + d.text(), ANALYSED));
+    doc.add(new Field(TITLE, new Analysis.Canned(terms.title()), ANALYSED));
+    doc.add(new Field(TEXT, new Analysis.Canned(terms.text()), ANALYSED));
+    doc.add(new Field(BIGRAMS, new Analysis.Canned(terms.grams()), ANALYSED));
     doc.add(new StoredField(TITLE, d.title()));
+    doc.add(new StoredField("heading", d.heading()));
+    doc.add(new StoredField("context", d.context()));
     doc.add(new StoredField(TEXT, d.text()));
     doc.add(new StringField("region", d.region(), Field.Store.YES));
     doc.add(new StringField("department", d.department(), Field.Store.YES));

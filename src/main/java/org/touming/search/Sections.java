@@ -24,7 +24,7 @@ public final class Sections {
     for (Region r : catalog.regions().values()) {
       docs.add(
           new SearchDocument(
-              Urls.region(r.code()), r.name(), r.name() + " " + r.code(), r.code(), "", 0, ""));
+              Urls.region(r.code()), r.name(), r.name(), "", r.code(), r.code(), "", 0, ""));
     }
     for (Department d : catalog.departments().values()) {
       String former =
@@ -33,7 +33,9 @@ public final class Sections {
           new SearchDocument(
               Urls.department(d.id()),
               d.name(),
-              d.name() + " " + d.code() + " " + former + " " + (d.kind() == null ? "" : d.kind()),
+              d.name(),
+              catalog.regions().get(d.region()).name(),
+              d.code() + " " + former + " " + (d.kind() == null ? "" : d.kind()),
               d.region(),
               d.code(),
               0,
@@ -48,13 +50,16 @@ public final class Sections {
   private static void disclosure(Catalog catalog, Loaded<Disclosure> l, List<SearchDocument> docs) {
     Disclosure d = l.value();
     String page = Urls.disclosure(d.department(), d.year(), d.kind());
-    String name = catalog.department(d).name() + " " + d.year() + "年" + d.kind().label();
+    String department = catalog.department(d).name();
+    String name = department + " " + d.year() + "年" + d.kind().label();
     Sink sink =
-        (anchor, title, text) ->
+        (anchor, heading, text) ->
             docs.add(
                 new SearchDocument(
                     page + "#" + anchor,
-                    title,
+                    heading.isEmpty() ? name : heading,
+                    heading,
+                    department,
                     text,
                     d.department().region(),
                     d.department().code(),
@@ -63,9 +68,7 @@ public final class Sections {
     for (Section s : Section.values()) {
       d.narrative()
           .get(s)
-          .ifPresent(
-              text ->
-                  sink.add(s.key(), (s == Section.PREFACE ? "" : s.title() + " · ") + name, text));
+          .ifPresent(text -> sink.add(s.key(), s == Section.PREFACE ? "" : s.title(), text));
     }
     if (d.performance() != null) {
       for (var r : d.performance().responsibilities()) {
@@ -75,7 +78,7 @@ public final class Sections {
         for (var a : r.activities()) {
           parts.add(join(a.name(), a.description(), a.goal(), indicators(a.indicators())));
         }
-        sink.add("performance-table", r.name() + " · " + name, String.join(" ", parts));
+        sink.add("performance-table", r.name(), String.join(" ", parts));
       }
     }
     for (int i = 0; i < d.projects().size(); i++) {
@@ -98,12 +101,12 @@ public final class Sections {
                           ind.description(),
                           ind.value(),
                           ind.basis())));
-      sink.add("project-" + (i + 1), p.name() + " · " + name, String.join(" ", parts));
+      sink.add("project-" + (i + 1), p.name(), String.join(" ", parts));
     }
     if (d.procurement() != null && !d.procurement().rows().isEmpty()) {
       sink.add(
           "procurement-table",
-          "政府采购 · " + name,
+          "政府采购",
           String.join(
               " ",
               d.procurement().rows().stream()
@@ -113,7 +116,7 @@ public final class Sections {
     if (!d.units().isEmpty()) {
       sink.add(
           "units-table",
-          "机构设置 · " + name,
+          "机构设置",
           String.join(
               " ",
               d.units().stream()
@@ -123,7 +126,7 @@ public final class Sections {
     if (!d.glossary().isEmpty()) {
       sink.add(
           "glossary",
-          "名词解释 · " + name,
+          "名词解释",
           String.join(
               " ", d.glossary().stream().map(g -> g.term() + " " + g.definition()).toList()));
     }

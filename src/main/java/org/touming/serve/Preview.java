@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.touming.check.Session;
 import org.touming.content.ContentLoader;
 import org.touming.content.Diagnostic;
@@ -30,6 +32,14 @@ final class Preview {
   private volatile long version;
   private Session session;
   private SiteWriter writer;
+  private volatile long searchVersion;
+  private final ExecutorService searches =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "touming-search");
+            t.setDaemon(true);
+            return t;
+          });
 
   Preview(Path root) {
     this.root = root;
@@ -110,7 +120,8 @@ final class Preview {
       for (Loaded<Disclosure> l : changed) {
         writer.writeDisclosure(site, catalog, l);
       }
-      writer.writeShared(site, catalog);
+      writer.writeShared(site, catalog, false);
+      searchLater(site, catalog);
       return finish(site, found, false, true, start);
     } catch (TemplateProblem e) {
       List<Diagnostic> all = new ArrayList<>(found);
@@ -119,6 +130,26 @@ final class Preview {
     } catch (Exception e) {
       return rebuildAll();
     }
+  }
+
+  /**
+   * Redoes the search index after the pages are served: it is the slowest part of a rebuild, and an
+   * edit should show at once. Only the newest edit's index is built.
+   */
+  private void searchLater(MemorySink target, Catalog catalog) {
+    long stamp = ++searchVersion;
+    SiteWriter current = writer;
+    searches.submit(
+        () -> {
+          if (stamp != searchVersion) {
+            return;
+          }
+          try {
+            current.writeSearch(target, catalog);
+          } catch (Exception | OutOfMemoryError e) {
+            System.err.println("搜索索引未能更新：" + e);
+          }
+        });
   }
 
   private Catalog catalog() {

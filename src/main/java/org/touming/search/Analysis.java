@@ -1,0 +1,111 @@
+package org.touming.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+/**
+ * Cuts documents into terms on every core, each distinct text once: disclosures repeat whole
+ * paragraphs year after year, and SmartChineseAnalyzer is the expensive part of a build. The
+ * IndexWriter then takes the terms from a single thread, so document ids stay in order. One
+ * instance kept across builds ({@code serve}) re-cuts only the texts an edit changed. Thread-safe.
+ */
+public final class Analysis {
+  /** Past this many remembered texts the memory is dropped and starts again. */
+  private static final int CACHE_LIMIT = 50_000;
+
+  private final Analyzer words = new SmartChineseAnalyzer();
+  private final Analyzer grams = Grams.analyzer();
+  private final Map<String, String[]> wordCache = new ConcurrentHashMap<>();
+  private final Map<String, String[]> gramCache = new ConcurrentHashMap<>();
+
+  /** The terms of one document: title words, text words, and the bigrams of both. */
+  record Terms(String[] title, String[] text, String[] grams) {}
+
+  List<Terms> analyse(List<SearchDocument> batch) {
+    if (wordCache.size() > CACHE_LIMIT) {
+      wordCache.clear();
+      gramCache.clear();
+    }
+    return batch.parallelStream().map(this::analyse).toList();
+  }
+
+  /**
+   * The title field holds the part's own heading, so that a department's name ranks its own page
+   * first; the bigram field also holds the department's name, so that a query naming both a
+   * department and a subject finds that department's part.
+   */
+  private Terms analyse(SearchDocument d) {
+    return new Terms(
+        cached(wordCache, words, d.heading()),
+        cached(wordCache, words, d.text()),
+        concat(
+            cached(gramCache, grams, d.heading()),
+            concat(cached(gramCache, grams, d.context()), cached(gramCache, grams, d.text()))));
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    String[] both = new String[a.length + b.length];
+    System.arraycopy(a, 0, both, 0, a.length);
+    System.arraycopy(b, 0, both, a.length, b.length);
+    return both;
+  }
+
+  private static String[] cached(Map<String, String[]> cache, Analyzer analyzer, String text) {
+    String[] found = cache.get(text);
+    if (found == null) {
+      found = terms(analyzer, text);
+      cache.put(text, found);
+    }
+    return found;
+  }
+
+  static String[] terms(Analyzer analyzer, String text) {
+    List<String> out = new ArrayList<>();
+    try (TokenStream ts = analyzer.tokenStream(SearchIndex.TEXT, text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        out.add(term.toString());
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toArray(String[]::new);
+  }
+
+  /** Terms already cut, handed to the IndexWriter as they are. */
+  static final class Canned extends TokenStream {
+    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+    private final String[] tokens;
+    private int next;
+
+    Canned(String[] tokens) {
+      this.tokens = tokens;
+    }
+
+    @Override
+    public boolean incrementToken() {
+      clearAttributes();
+      if (next >= tokens.length) {
+        return false;
+      }
+      term.setEmpty().append(tokens[next++]);
+      return true;
+    }
+
+    @Override
+    public void reset() throws IOException {
+      super.reset();
+      next = 0;
+    }
+  }
+}
