@@ -36,4 +36,27 @@ class SearchIndexTest {
           "a department name ranks its own pages first");
     }
   }
+
+  @Test
+  void cuttingIntoSentencesFirstGivesSmartcnsOwnWords(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    new org.touming.sample.SampleGenerator().write(10, 2, dir);
+    List<SearchDocument> docs =
+        new java.util.ArrayList<>(Sections.of(catalog(Path.of("").toAbsolutePath())));
+    docs.addAll(Sections.of(catalog(dir)));
+    Analysis analysis = new Analysis();
+    var smartcn = new org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer();
+    int compared = 0;
+    for (SearchDocument d : docs) {
+      for (String text : List.of(d.heading(), d.text())) {
+        compared += text.length() < 1024 ? 1 : 0;
+        // Past 1,024 characters SmartChineseAnalyzer's own buffer may cut a word in two (规|定);
+        // sentence by sentence it does not, so only shorter texts must agree word for word.
+        if (text.length() < 1024) {
+          assertEquals(List.of(Analysis.terms(smartcn, text)), List.of(analysis.words(text)), text);
+        }
+      }
+    }
+    assertTrue(compared > 300, "compared " + compared);
+  }
 }
