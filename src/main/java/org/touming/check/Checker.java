@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.touming.content.ContentLoader;
 import org.touming.content.Diagnostics;
 import org.touming.content.Disclosure;
@@ -31,22 +32,43 @@ public final class Checker {
   public record Result(Optional<Site> site, Diagnostics diagnostics, int disclosures) {}
 
   public Result run(Path root) {
+    return run(root, loaded -> {});
+  }
+
+  /** Hears of each disclosure as it is checked (from several threads). */
+  public interface Listener extends Consumer<Loaded<Disclosure>> {
+    /** How many disclosure files the site has, before any is checked. */
+    default void files(int count) {}
+  }
+
+  /**
+   * As {@link #run(Path)}, handing each disclosure that loaded to {@code keep} as it is checked, so
+   * that a build parses every file once.
+   */
+  public Result run(Path root, Listener keep) {
     Diagnostics diagnostics = new Diagnostics();
     Optional<Site> site = loader.loadSite(root, diagnostics);
     if (site.isEmpty()) {
       return new Result(site, diagnostics, 0);
     }
+    keep.files(site.get().disclosures().size());
     List<Summary> summaries =
         site.get().disclosures().parallelStream()
-            .map(file -> checkOne(site.get(), file, diagnostics))
+            .map(file -> checkOne(site.get(), file, diagnostics, keep))
             .flatMap(Optional::stream)
             .toList();
     CrossYearRules.check(summaries, loader.disclosureSchema(), diagnostics);
     return new Result(site, diagnostics, summaries.size());
   }
 
-  private Optional<Summary> checkOne(Site site, Site.DisclosureFile file, Diagnostics diagnostics) {
-    return checkDisclosure(loader, site, file, diagnostics).map(Summary::of);
+  private Optional<Summary> checkOne(
+      Site site,
+      Site.DisclosureFile file,
+      Diagnostics diagnostics,
+      Consumer<Loaded<Disclosure>> keep) {
+    Optional<Loaded<Disclosure>> loaded = checkDisclosure(loader, site, file, diagnostics);
+    loaded.ifPresent(keep);
+    return loaded.map(Summary::of);
   }
 
   /** Loads one disclosure and runs the rules that look at it alone. */

@@ -3,6 +3,7 @@ package org.touming.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.touming.content.Severity;
+import org.touming.publish.Progress;
 import org.touming.publish.SiteBuild;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,12 +29,20 @@ final class BuildCommand implements Callable<Integer> {
   @Option(names = "--strict", description = "把警告当作错误")
   boolean strict;
 
+  @Option(names = "--no-search", description = "不生成搜索索引（用于单独衡量页面生成；搜索页将无法使用）")
+  boolean noSearch;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
     long start = System.nanoTime();
-    SiteBuild.Result result = new SiteBuild().run(source.root(), output, strict);
+    Progress progress = TerminalProgress.forTerminal();
+    SiteBuild.Result result =
+        new SiteBuild().progress(progress).search(!noSearch).run(source.root(), output, strict);
+    if (progress instanceof TerminalProgress terminal) {
+      terminal.finish();
+    }
     var out = spec.commandLine().getOut();
     long errors = result.diagnostics().count(Severity.ERROR);
     long warnings = result.diagnostics().count(Severity.WARNING);

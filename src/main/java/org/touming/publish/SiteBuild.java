@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import javax.xml.stream.XMLStreamException;
 import org.touming.check.Checker;
@@ -27,7 +28,22 @@ import org.touming.render.Theme;
  * and a failure part-way leaves the previous output as it was.
  */
 public final class SiteBuild {
+  static final String LOAD = "载入与检查";
   private final ContentLoader loader = new ContentLoader();
+  private Progress progress = Progress.NONE;
+  private boolean search = true;
+
+  /** Whether to write the search index (default true). */
+  public SiteBuild search(boolean search) {
+    this.search = search;
+    return this;
+  }
+
+  /** Reports how far the build is (the command line shows it on a terminal). */
+  public SiteBuild progress(Progress progress) {
+    this.progress = progress;
+    return this;
+  }
 
   public record Result(
       Diagnostics diagnostics,
@@ -47,7 +63,26 @@ public final class SiteBuild {
   }
 
   public Prepared prepare(Path root, boolean strict) {
-    Checker.Result checked = new Checker(loader).run(root);
+    // Rendering needs no source map (only the checker's messages do): dropping it as each file is
+    // checked keeps a large site within a small heap, and no file is parsed twice.
+    List<Loaded<Disclosure>> loaded = Collections.synchronizedList(new ArrayList<>());
+    AtomicInteger files = new AtomicInteger();
+    Checker.Result checked =
+        new Checker(loader)
+            .run(
+                root,
+                new Checker.Listener() {
+                  @Override
+                  public void files(int count) {
+                    files.set(count);
+                  }
+
+                  @Override
+                  public void accept(Loaded<Disclosure> l) {
+                    loaded.add(l.withoutSourceMap());
+                    progress.update(LOAD, loaded.size(), files.get());
+                  }
+                });
     Diagnostics diagnostics = checked.diagnostics();
     if (checked.site().isEmpty()
         || diagnostics.hasErrors()
@@ -64,18 +99,11 @@ public final class SiteBuild {
           "找不到主题 “" + theme.name() + "”：既不在 themes/ 中，也不是内置主题（default）");
       return new Prepared(diagnostics, null, null, checked.disclosures());
     }
-    List<Loaded<Disclosure>> loaded = Collections.synchronizedList(new ArrayList<>());
-    site.disclosures().parallelStream()
-        .forEach(
-            f ->
-                loader
-                    .loadDisclosure(site, f, new Diagnostics())
-                    .ifPresent(l -> loaded.add(l.withoutSourceMap())));
     try {
       return new Prepared(
           diagnostics,
           Catalog.of(site, loaded),
-          new SiteWriter(theme, site.config()),
+          new SiteWriter(theme, site.config()).progress(progress).search(search),
           checked.disclosures());
     } catch (RuntimeException e) {
       diagnostics.error(

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.xml.stream.XMLStreamException;
 import org.touming.content.Department;
 import org.touming.content.Disclosure;
@@ -37,6 +38,8 @@ public final class SiteWriter {
   /** The stage that comparison adds: series, charts and compare pages. */
   public static final String CHARTS = "图表与对比";
 
+  static final String PAGES = "公开文件页面与数据";
+
   /** The stage that search adds: the Lucene index and its export for the browser. */
   public static final String SEARCH = "搜索索引";
 
@@ -48,6 +51,8 @@ public final class SiteWriter {
   private final String baseUrl;
   private final boolean luceneIndex;
   private final Analysis analysis = new Analysis();
+  private Progress progress = Progress.NONE;
+  private boolean search = true;
   private final Stages stages = new Stages();
 
   public SiteWriter(Theme theme, SiteConfig config) {
@@ -59,6 +64,18 @@ public final class SiteWriter {
     this.luceneIndex = config.luceneIndex();
   }
 
+  /** Leaves the search index out (for measuring the pages alone); returns this writer. */
+  public SiteWriter search(boolean search) {
+    this.search = search;
+    return this;
+  }
+
+  /** Reports how far writing is; returns this writer. */
+  public SiteWriter progress(Progress progress) {
+    this.progress = progress;
+    return this;
+  }
+
   public Stages stages() {
     return stages;
   }
@@ -68,11 +85,14 @@ public final class SiteWriter {
       throws IOException, TemplateProblem, XMLStreamException {
     List<TemplateProblem> problems = new ArrayList<>();
     long start = System.nanoTime();
+    AtomicInteger done = new AtomicInteger();
+    int total = catalog.disclosures().size();
     catalog.disclosures().parallelStream()
         .forEach(
             l -> {
               try {
                 writeDisclosure(out, catalog, l);
+                progress.update(PAGES, done.incrementAndGet(), total);
               } catch (TemplateProblem e) {
                 synchronized (problems) {
                   problems.add(e);
@@ -81,11 +101,11 @@ public final class SiteWriter {
                 throw new UncheckedIOException(e);
               }
             });
-    stages.add("公开文件页面与数据", System.nanoTime() - start);
+    stages.add(PAGES, System.nanoTime() - start);
     if (!problems.isEmpty()) {
       throw problems.get(0);
     }
-    return writeShared(out, catalog) + catalog.disclosures().size();
+    return writeShared(out, catalog, search) + catalog.disclosures().size();
   }
 
   /** One disclosure's page, JSON, YAML and source. */
@@ -305,7 +325,8 @@ public final class SiteWriter {
   /** The search index and its export; safe to run beside page writing for another catalog. */
   public void writeSearch(Sink out, Catalog catalog) throws IOException {
     List<SearchDocument> docs = Sections.of(catalog);
-    try (SearchIndex index = SearchIndex.build(docs, analysis)) {
+    try (SearchIndex index =
+        SearchIndex.build(docs, analysis, done -> progress.update(SEARCH, done, docs.size()))) {
       IndexExport.write(index, docs, catalog, out);
       if (luceneIndex) {
         LuceneFiles.write(index.directory(), out);

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
@@ -71,11 +72,12 @@ public final class SearchIndex implements AutoCloseable {
 
   /** Indexes the documents in memory as one segment, in their given order. */
   public static SearchIndex build(List<SearchDocument> documents) {
-    return build(documents, new Analysis());
+    return build(documents, new Analysis(), done -> {});
   }
 
   /** As {@link #build(List)}, reusing what the analysis already cut in earlier builds. */
-  public static SearchIndex build(List<SearchDocument> documents, Analysis analysis) {
+  public static SearchIndex build(
+      List<SearchDocument> documents, Analysis analysis, IntConsumer progress) {
     try {
       Directory dir = new ByteBuffersDirectory();
       LogDocMergePolicy merges = new LogDocMergePolicy();
@@ -94,6 +96,7 @@ public final class SearchIndex implements AutoCloseable {
           for (int i = 0; i < batch.size(); i++) {
             writer.addDocument(document(batch.get(i), terms.get(i)));
           }
+          progress.accept(from + batch.size());
         }
         writer.forceMerge(1);
       }

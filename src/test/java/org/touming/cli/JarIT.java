@@ -45,6 +45,14 @@ class JarIT {
   }
 
   @Test
+  void buildingIntoAPipeShowsNoProgressLine(@TempDir Path dir) throws Exception {
+    Run r = java(Path.of("").toAbsolutePath(), "build", "--output", dir.resolve("out").toString());
+    assertEquals(0, r.exit(), r.output());
+    assertTrue(r.output().contains("阶段：载入与检查"), r.output());
+    assertFalse(r.output().contains("\r") || r.output().contains("\u001b["), r.output());
+  }
+
+  @Test
   void badFolderGivesAMessageNotAStackTrace(@TempDir Path dir) throws Exception {
     Run r = java(dir, "build");
     assertEquals(1, r.exit(), r.output());
