@@ -97,12 +97,26 @@
 
   function ensureMeta() { return need('meta.js', function () { return meta !== null; }); }
 
-  /* The last chunk whose first item is at most key (0 when none is). */
+  /* Code point order, as Lucene sorts terms: a surrogate pair comes after U+E000-U+FFFF. */
+  function cmp(a, b) {
+    for (var i = 0; i < a.length && i < b.length; i++) {
+      var x = a.charCodeAt(i), y = b.charCodeAt(i);
+      if (x === y) continue;
+      if (x >= 0xd800 && y >= 0xd800) {
+        var xs = x <= 0xdfff, ys = y <= 0xdfff;
+        if (xs !== ys) return xs ? 1 : -1;
+      }
+      return x - y;
+    }
+    return a.length - b.length;
+  }
+
+  /* The last term chunk whose first term is at most key (0 when none is). */
   function chunkOf(starts, key) {
     var lo = 0, hi = starts.length - 1, found = 0;
     while (lo <= hi) {
       var mid = (lo + hi) >> 1;
-      if (starts[mid] <= key) { found = mid; lo = mid + 1; } else hi = mid - 1;
+      if (cmp(starts[mid], key) <= 0) { found = mid; lo = mid + 1; } else hi = mid - 1;
     }
     return found;
   }
@@ -243,6 +257,7 @@
   };
 
   S.meta = function () { return meta; };
+  S.cmp = cmp;
 
   /* Resolves to {plan, hits: [{doc, score}], total} ranked as Lucene ranks them. */
   S.search = function (q) {

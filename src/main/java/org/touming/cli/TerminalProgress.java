@@ -31,7 +31,7 @@ final class TerminalProgress implements Progress {
       this.stage = stage;
       stageStart = now;
     }
-    if (now - lastShown < 200_000_000L && done < total) {
+    if (now - lastShown < 200_000_000L && (total <= 0 || done < total)) {
       return;
     }
     lastShown = now;
@@ -40,7 +40,7 @@ final class TerminalProgress implements Progress {
       long seconds = Math.round((now - stageStart) / 1e9 * (total - done) / done);
       left = " · 约剩 " + seconds + " 秒";
     }
-    out.print("\r\033[K" + stage + " " + done + "/" + total + left);
+    out.print("\r\033[K" + stage + " " + done + (total > 0 ? "/" + total : "") + left);
     out.flush();
     shown = true;
   }

@@ -25,7 +25,6 @@ import org.touming.render.View.Link;
 import org.touming.search.Analysis;
 import org.touming.search.IndexExport;
 import org.touming.search.LuceneFiles;
-import org.touming.search.SearchDocument;
 import org.touming.search.SearchIndex;
 import org.touming.search.Sections;
 
@@ -324,10 +323,14 @@ public final class SiteWriter {
 
   /** The search index and its export; safe to run beside page writing for another catalog. */
   public void writeSearch(Sink out, Catalog catalog) throws IOException {
-    List<SearchDocument> docs = Sections.of(catalog);
+    IndexExport.Documents documents = IndexExport.documents(catalog, out);
     try (SearchIndex index =
-        SearchIndex.build(docs, analysis, done -> progress.update(SEARCH, done, docs.size()))) {
-      IndexExport.write(index, docs, catalog, out);
+        SearchIndex.build(
+            Sections.stream(catalog).iterator(),
+            analysis,
+            done -> progress.update(SEARCH, done, 0),
+            documents)) {
+      IndexExport.write(index, documents, out);
       if (luceneIndex) {
         LuceneFiles.write(index.directory(), out);
       }

@@ -3,13 +3,14 @@ package org.touming.search;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
@@ -32,8 +33,9 @@ import org.touming.publish.Sink;
  *   <li>{@code search/meta.js}: per field the document count and total term count (BM25's avgdl),
  *       Lucene's norm decoding table, the first term of each term chunk, and the filter values of
  *       every run of documents from one page;
- *   <li>{@code search/t/N.js}: terms in UTF-16 order, and per term and field its postings: document
- *       gaps and frequencies as varints, each with the document's one-byte norm for that field;
+ *   <li>{@code search/t/N.js}: terms in code point order, and per term and field its postings:
+ *       document gaps and frequencies as varints, each with the document's one-byte norm for that
+ *       field;
  *   <li>{@code search/d/N.js}: URL with anchor, title and the start of the text (for snippets) of
  *       each document.
  * </ul>
@@ -42,7 +44,12 @@ import org.touming.publish.Sink;
  * it shows.
  */
 public final class IndexExport {
-  static final int TERM_CHUNK_BYTES = 16 * 1024;
+  /**
+   * Target size of a term chunk; a system property lets tests cut many chunks from a small site.
+   */
+  static final int TERM_CHUNK_BYTES =
+      Integer.getInteger("touming.search.term-chunk-bytes", 16 * 1024);
+
   static final int DOCS_PER_CHUNK = 4;
   static final int SNIPPET_SOURCE = 600;
 
@@ -51,9 +58,13 @@ public final class IndexExport {
   private IndexExport() {}
 
   /** Returns the paths written. */
-  public static List<String> write(
-      SearchIndex index, List<SearchDocument> docs, Catalog catalog, Sink out) throws IOException {
-    List<String> written = new ArrayList<>();
+  /** The document chunks and filter values, written as the documents stream past the index. */
+  public static Documents documents(Catalog catalog, Sink out) {
+    return new Documents(catalog, out);
+  }
+
+  public static void write(SearchIndex index, Documents docs, Sink out) throws IOException {
+    docs.finish();
     LeafReader leaf = index.leaf();
     Map<String, Object> meta = new LinkedHashMap<>();
     meta.put("version", 1);
@@ -62,7 +73,7 @@ public final class IndexExport {
     meta.put("titleBoost", QueryPlan.TITLE_BOOST);
     meta.put("maxWord", QueryPlan.MAX_WORD);
     meta.put("maxQuery", QueryPlan.MAX_QUERY);
-    meta.put("docs", docs.size());
+    meta.put("docs", docs.count);
     Map<String, Object> fields = new LinkedHashMap<>();
     for (String f : SearchIndex.FIELDS) {
       Terms terms = leaf == null ? null : leaf.terms(f);
@@ -78,13 +89,10 @@ public final class IndexExport {
       lengths.add(SmallFloat.byte4ToInt((byte) i));
     }
     meta.put("lengths", lengths);
-    meta.put("termChunks", String.join(" ", termChunks(leaf, out, written)));
-    docChunks(docs, out, written);
+    meta.put("termChunks", String.join(" ", termChunks(leaf, out)));
     meta.put("docsPerChunk", DOCS_PER_CHUNK);
-    groups(docs, catalog, meta);
+    docs.describe(meta);
     out.write("search/meta.js", script("m", meta));
-    written.add("search/meta.js");
-    return written;
   }
 
   private static byte[] script(String call, Object... args) throws JsonProcessingException {
@@ -95,70 +103,79 @@ public final class IndexExport {
     return sb.append(");\n").toString().getBytes(StandardCharsets.UTF_8);
   }
 
-  private static List<String> termChunks(LeafReader leaf, Sink out, List<String> written)
-      throws IOException {
-    TreeMap<String, byte[][]> postings = new TreeMap<>();
+  /**
+   * Terms of all fields merged in Lucene's order (UTF-8 bytes, which is code point order; the
+   * browser compares the same way), cut into chunks as they stream: no term list is held.
+   */
+  private static List<String> termChunks(LeafReader leaf, Sink out) throws IOException {
     List<String> fields = SearchIndex.FIELDS;
+    TermsEnum[] enums = new TermsEnum[fields.size()];
+    BytesRef[] current = new BytesRef[fields.size()];
+    byte[][] norms = new byte[fields.size()][];
     for (int f = 0; f < fields.size(); f++) {
       Terms terms = leaf == null ? null : leaf.terms(fields.get(f));
-      if (terms == null) {
-        continue;
-      }
-      byte[] norms = norms(leaf, fields.get(f));
-      TermsEnum te = terms.iterator();
-      PostingsEnum pe = null;
-      for (BytesRef term = te.next(); term != null; term = te.next()) {
-        pe = te.postings(pe, PostingsEnum.FREQS);
-        Varints v = new Varints().add(te.docFreq());
-        int previous = 0;
-        for (int doc = pe.nextDoc(); doc != PostingsEnum.NO_MORE_DOCS; doc = pe.nextDoc()) {
-          int freq = pe.freq();
-          v.add(((long) (doc - previous) << 1) | (freq == 1 ? 1 : 0));
-          if (freq != 1) {
-            v.add(freq);
-          }
-          v.addByte(norms[doc]);
-          previous = doc;
-        }
-        postings.computeIfAbsent(term.utf8ToString(), k -> new byte[fields.size()][])[f] =
-            v.bytes();
+      if (terms != null) {
+        enums[f] = terms.iterator();
+        current[f] = enums[f].next();
+        norms[f] = norms(leaf, fields.get(f));
       }
     }
     List<String> starts = new ArrayList<>();
-    List<String> terms = new ArrayList<>();
+    List<String> chunkTerms = new ArrayList<>();
     Varints data = new Varints();
-    int size = 0;
-    for (Map.Entry<String, byte[][]> e : postings.entrySet()) {
-      if (!terms.isEmpty() && size >= TERM_CHUNK_BYTES) {
-        flushTerms(starts, terms, data, out, written);
-        data = new Varints();
-        size = 0;
-      }
-      terms.add(e.getKey());
-      int mask = 0;
-      for (int f = 0; f < fields.size(); f++) {
-        mask |= e.getValue()[f] == null ? 0 : 1 << f;
-      }
-      data.addByte(mask);
-      for (byte[] p : e.getValue()) {
-        if (p != null) {
-          data.addAll(p);
+    PostingsEnum pe = null;
+    while (true) {
+      BytesRef least = null;
+      for (BytesRef t : current) {
+        if (t != null && (least == null || t.compareTo(least) < 0)) {
+          least = t;
         }
       }
-      size = data.size() * 4 / 3 + terms.size() * 7;
+      if (least == null) {
+        break;
+      }
+      if (!chunkTerms.isEmpty()
+          && data.size() * 4 / 3 + chunkTerms.size() * 7 >= TERM_CHUNK_BYTES) {
+        flushTerms(starts, chunkTerms, data, out);
+        data = new Varints();
+      }
+      BytesRef term = BytesRef.deepCopyOf(least);
+      chunkTerms.add(term.utf8ToString());
+      int mask = 0;
+      for (int f = 0; f < fields.size(); f++) {
+        mask |= current[f] != null && current[f].bytesEquals(term) ? 1 << f : 0;
+      }
+      data.addByte(mask);
+      for (int f = 0; f < fields.size(); f++) {
+        if ((mask & (1 << f)) == 0) {
+          continue;
+        }
+        pe = enums[f].postings(pe, PostingsEnum.FREQS);
+        data.add(enums[f].docFreq());
+        int previous = 0;
+        for (int doc = pe.nextDoc(); doc != PostingsEnum.NO_MORE_DOCS; doc = pe.nextDoc()) {
+          int freq = pe.freq();
+          data.add(((long) (doc - previous) << 1) | (freq == 1 ? 1 : 0));
+          if (freq != 1) {
+            data.add(freq);
+          }
+          data.addByte(norms[f][doc]);
+          previous = doc;
+        }
+        current[f] = enums[f].next();
+      }
     }
-    if (!terms.isEmpty()) {
-      flushTerms(starts, terms, data, out, written);
+    if (!chunkTerms.isEmpty()) {
+      flushTerms(starts, chunkTerms, data, out);
     }
     return starts;
   }
 
-  private static void flushTerms(
-      List<String> starts, List<String> terms, Varints data, Sink out, List<String> written)
+  private static void flushTerms(List<String> starts, List<String> terms, Varints data, Sink out)
       throws IOException {
-    String path = "search/t/" + starts.size() + ".js";
-    out.write(path, script("t", starts.size(), String.join(" ", terms), data.base64()));
-    written.add(path);
+    out.write(
+        "search/t/" + starts.size() + ".js",
+        script("t", starts.size(), String.join(" ", terms), data.base64()));
     starts.add(terms.get(0));
     terms.clear();
   }
@@ -176,66 +193,87 @@ public final class IndexExport {
     return norms;
   }
 
-  /** Fixed-size chunks, so that a document's chunk is its id divided by the size: no table. */
-  private static void docChunks(List<SearchDocument> docs, Sink out, List<String> written)
-      throws IOException {
-    for (int first = 0; first < docs.size(); first += DOCS_PER_CHUNK) {
-      List<List<String>> chunk = new ArrayList<>();
-      for (SearchDocument d : docs.subList(first, Math.min(docs.size(), first + DOCS_PER_CHUNK))) {
-        String text = d.text();
-        if (text.codePointCount(0, text.length()) > SNIPPET_SOURCE) {
-          text = text.substring(0, text.offsetByCodePoints(0, SNIPPET_SOURCE));
-        }
-        chunk.add(List.of(d.url(), d.title(), text));
-      }
-      String path = "search/d/" + first / DOCS_PER_CHUNK + ".js";
-      out.write(path, script("d", first / DOCS_PER_CHUNK, chunk));
-      written.add(path);
-    }
-  }
-
   /**
-   * Filter values per run of documents from one page: first document (as a gap), region, department
-   * (0 for none, else its index + 1), year (0 for none) and kind (0 none, 1 budget, 2 final).
+   * Receives the documents in id order: writes them in fixed-size chunks (a document's chunk is its
+   * id divided by the size, so no table is needed), and keeps the filter values per run of
+   * documents from one page: first document (as a gap), region, department (0 for none, else its
+   * index + 1), year (0 for none) and kind (0 none, 1 budget, 2 final).
    */
-  private static void groups(List<SearchDocument> docs, Catalog catalog, Map<String, Object> meta) {
-    List<String> regionCodes = new ArrayList<>(catalog.regions().keySet());
-    List<List<String>> regions = new ArrayList<>();
-    for (Region r : catalog.regions().values()) {
-      regions.add(List.of(r.code(), r.name()));
-    }
-    Map<String, Integer> regionIndex = new HashMap<>();
-    regionCodes.forEach(code -> regionIndex.put(code, regionIndex.size()));
-    Map<String, Integer> departmentIndex = new HashMap<>();
-    List<List<Object>> departments = new ArrayList<>();
-    for (Department d : catalog.departments().values()) {
-      departmentIndex.put(d.region() + "/" + d.code(), departmentIndex.size() + 1);
-      departments.add(List.of(regionIndex.get(d.region()), d.code(), d.name()));
-    }
-    Varints v = new Varints();
-    String previous = null;
-    int previousStart = 0;
-    int count = 0;
-    for (int i = 0; i < docs.size(); i++) {
-      SearchDocument d = docs.get(i);
-      String key = d.region() + "/" + d.department() + "/" + d.year() + "/" + d.kind();
-      if (key.equals(previous)) {
-        continue;
+  public static final class Documents implements Consumer<SearchDocument> {
+    private final Sink out;
+    private final List<List<String>> regions = new ArrayList<>();
+    private final Map<String, Integer> regionIndex = new HashMap<>();
+    private final List<List<Object>> departments = new ArrayList<>();
+    private final Map<String, Integer> departmentIndex = new HashMap<>();
+    private final Varints groups = new Varints();
+    private List<List<String>> chunk = new ArrayList<>();
+    private String previousKey;
+    private int previousStart;
+    private int groupCount;
+    private int count;
+
+    private Documents(Catalog catalog, Sink out) {
+      this.out = out;
+      for (Region r : catalog.regions().values()) {
+        regionIndex.put(r.code(), regions.size());
+        regions.add(List.of(r.code(), r.name()));
       }
-      previous = key;
-      int kind = d.kind().equals(Kind.BUDGET.key()) ? 1 : d.kind().equals(Kind.FINAL.key()) ? 2 : 0;
-      v.add(i - previousStart)
-          .add(regionIndex.get(d.region()))
-          .add(departmentIndex.getOrDefault(d.region() + "/" + d.department(), 0))
-          .add(d.year())
-          .add(kind);
-      previousStart = i;
-      count++;
+      for (Department d : catalog.departments().values()) {
+        departmentIndex.put(d.region() + "/" + d.code(), departmentIndex.size() + 1);
+        departments.add(List.of(regionIndex.get(d.region()), d.code(), d.name()));
+      }
     }
-    meta.put("regions", regions);
-    meta.put("departments", departments);
-    meta.put("kinds", List.of(Kind.BUDGET.label(), Kind.FINAL.label()));
-    meta.put("groupCount", count);
-    meta.put("groups", v.base64());
+
+    @Override
+    public void accept(SearchDocument d) {
+      String text = d.text();
+      if (text.codePointCount(0, text.length()) > SNIPPET_SOURCE) {
+        text = text.substring(0, text.offsetByCodePoints(0, SNIPPET_SOURCE));
+      }
+      chunk.add(List.of(d.url(), d.title(), text));
+      String key = d.region() + "/" + d.department() + "/" + d.year() + "/" + d.kind();
+      if (!key.equals(previousKey)) {
+        int kind =
+            d.kind().equals(Kind.BUDGET.key()) ? 1 : d.kind().equals(Kind.FINAL.key()) ? 2 : 0;
+        groups
+            .add(count - previousStart)
+            .add(regionIndex.get(d.region()))
+            .add(departmentIndex.getOrDefault(d.region() + "/" + d.department(), 0))
+            .add(d.year())
+            .add(kind);
+        previousKey = key;
+        previousStart = count;
+        groupCount++;
+      }
+      count++;
+      if (chunk.size() == DOCS_PER_CHUNK) {
+        flush();
+      }
+    }
+
+    private void flush() {
+      if (chunk.isEmpty()) {
+        return;
+      }
+      int n = (count - 1) / DOCS_PER_CHUNK;
+      try {
+        out.write("search/d/" + n + ".js", script("d", n, chunk));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      chunk = new ArrayList<>();
+    }
+
+    void finish() {
+      flush();
+    }
+
+    void describe(Map<String, Object> meta) {
+      meta.put("regions", regions);
+      meta.put("departments", departments);
+      meta.put("kinds", List.of(Kind.BUDGET.label(), Kind.FINAL.label()));
+      meta.put("groupCount", groupCount);
+      meta.put("groups", groups.base64());
+    }
   }
 }

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
@@ -72,12 +74,15 @@ public final class SearchIndex implements AutoCloseable {
 
   /** Indexes the documents in memory as one segment, in their given order. */
   public static SearchIndex build(List<SearchDocument> documents) {
-    return build(documents, new Analysis(), done -> {});
+    return build(documents.iterator(), new Analysis(), done -> {}, d -> {});
   }
 
   /** As {@link #build(List)}, reusing what the analysis already cut in earlier builds. */
   public static SearchIndex build(
-      List<SearchDocument> documents, Analysis analysis, IntConsumer progress) {
+      Iterator<SearchDocument> documents,
+      Analysis analysis,
+      IntConsumer progress,
+      Consumer<SearchDocument> indexed) {
     try {
       Directory dir = new ByteBuffersDirectory();
       LogDocMergePolicy merges = new LogDocMergePolicy();
@@ -89,14 +94,19 @@ public final class SearchIndex implements AutoCloseable {
               .setMergePolicy(merges)
               .setRAMBufferSizeMB(128);
       try (IndexWriter writer = new IndexWriter(dir, config)) {
-        for (int from = 0; from < documents.size(); from += BATCH) {
-          List<SearchDocument> batch =
-              documents.subList(from, Math.min(documents.size(), from + BATCH));
+        int done = 0;
+        while (documents.hasNext()) {
+          List<SearchDocument> batch = new ArrayList<>(BATCH);
+          while (documents.hasNext() && batch.size() < BATCH) {
+            batch.add(documents.next());
+          }
           List<Analysis.Terms> terms = analysis.analyse(batch);
           for (int i = 0; i < batch.size(); i++) {
             writer.addDocument(document(batch.get(i), terms.get(i)));
+            indexed.accept(batch.get(i));
           }
-          progress.accept(from + batch.size());
+          done += batch.size();
+          progress.accept(done);
         }
         writer.forceMerge(1);
       }

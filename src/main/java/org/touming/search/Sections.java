@@ -2,6 +2,7 @@ package org.touming.search;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.touming.content.Department;
 import org.touming.content.Disclosure;
 import org.touming.content.Loaded;
@@ -20,6 +21,11 @@ public final class Sections {
   private Sections() {}
 
   public static List<SearchDocument> of(Catalog catalog) {
+    return stream(catalog).toList();
+  }
+
+  /** The documents one disclosure at a time, so that a large site's text is never held whole. */
+  public static Stream<SearchDocument> stream(Catalog catalog) {
     List<SearchDocument> docs = new ArrayList<>();
     for (Region r : catalog.regions().values()) {
       docs.add(
@@ -41,10 +47,15 @@ public final class Sections {
               0,
               ""));
     }
-    for (Loaded<Disclosure> l : catalog.disclosures()) {
-      disclosure(catalog, l, docs);
-    }
-    return docs;
+    return Stream.concat(
+        docs.stream(),
+        catalog.disclosures().stream()
+            .flatMap(
+                l -> {
+                  List<SearchDocument> parts = new ArrayList<>();
+                  disclosure(catalog, l, parts);
+                  return parts.stream();
+                }));
   }
 
   private static void disclosure(Catalog catalog, Loaded<Disclosure> l, List<SearchDocument> docs) {
