@@ -66,13 +66,13 @@ public final class LuceneFiles {
       }
       byte[] bytes = read(dir, file);
       for (byte[][] r : replacements) {
-        replaceAll(bytes, r[0], r[1]);
+        replaceAll(bytes, r[0], r[1], idSpan(file, bytes));
       }
       if (file.endsWith(".si")) {
         for (byte[] b : blanks) {
           byte[] filler = new byte[b.length];
           Arrays.fill(filler, (byte) '0');
-          replaceAll(bytes, b, filler);
+          replaceAll(bytes, b, filler, bytes.length);
         }
       }
       fixFooter(bytes);
@@ -92,9 +92,9 @@ public final class LuceneFiles {
           continue;
         }
         byte[] bytes = read(dir, file);
-        replaceAll(bytes, infos.getId(), new byte[16]);
+        replaceAll(bytes, infos.getId(), new byte[16], idSpan(file, bytes));
         for (SegmentCommitInfo sci : infos) {
-          replaceAll(bytes, sci.info.getId(), new byte[16]);
+          replaceAll(bytes, sci.info.getId(), new byte[16], idSpan(file, bytes));
         }
         md.update(file.getBytes(StandardCharsets.UTF_8));
         md.update(bytes, 0, Math.max(0, bytes.length - 8));
@@ -124,12 +124,25 @@ public final class LuceneFiles {
     }
   }
 
-  static void replaceAll(byte[] bytes, byte[] from, byte[] to) {
+  /**
+   * Where ids can be: anywhere in the commit and segment-info files, else only in the index header
+   * at the start of the file (magic, codec name, version, id, suffix), so large files are not
+   * scanned through.
+   */
+  private static int idSpan(String file, byte[] bytes) {
+    return file.startsWith("segments") || file.endsWith(".si")
+        ? bytes.length
+        : Math.min(bytes.length, HEADER_SPAN);
+  }
+
+  private static final int HEADER_SPAN = 512;
+
+  static void replaceAll(byte[] bytes, byte[] from, byte[] to, int within) {
     if (from == null || from.length == 0) {
       return;
     }
     outer:
-    for (int i = 0; i + from.length <= bytes.length; i++) {
+    for (int i = 0; i + from.length <= within; i++) {
       for (int j = 0; j < from.length; j++) {
         if (bytes[i + j] != from[j]) {
           continue outer;
