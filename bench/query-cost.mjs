@@ -74,6 +74,7 @@ async function touming(q, next) {
   const ms = Date.now() - start;
   await settle(page);
   const cold = { ...m.since(0), ms };
+  const shown = await page.locator('#search-results li').count();
   const mark = m.mark;
   const before = await page.textContent('#search-status');
   await page.fill('#search-q', next);
@@ -81,7 +82,7 @@ async function touming(q, next) {
   await page.waitForFunction((b) => document.getElementById('search-status').textContent !== b && !document.getElementById('search-status').textContent.includes('…'), before);
   await page.waitForSelector('#search-results li, .search-none');
   await settle(page);
-  const result = { q, cold, next: m.since(mark), shown: await page.locator('#search-results li').count() };
+  const result = { q, cold, next: m.since(mark), shown };
   await context.close();
   return result;
 }
