@@ -55,16 +55,22 @@ public final class Main implements Runnable {
           }
           return INTERNAL;
         });
+    // Made before the work starts: when the heap is exhausted, even building this text can fail.
+    String outOfMemory =
+        "touming: 内存不足（Java 堆上限 "
+            + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+            + " MB）；请给 Java 更多内存重试，例如 java -Xmx4g -jar touming.jar "
+            + String.join(" ", args);
     try {
       return cli.execute(args);
     } catch (OutOfMemoryError e) {
       // Not a bug in the content: say what to do instead of printing a Java stack trace.
-      err.println(
-          "touming: 内存不足（Java 堆上限 "
-              + Runtime.getRuntime().maxMemory() / (1024 * 1024)
-              + " MB）；请给 Java 更多内存重试，例如 java -Xmx4g -jar touming.jar "
-              + String.join(" ", args));
-      err.flush();
+      try {
+        err.println(outOfMemory);
+        err.flush();
+      } catch (OutOfMemoryError again) {
+        // Other threads may still hold the heap; the exit code still says what happened.
+      }
       return INTERNAL;
     } catch (StackOverflowError e) {
       err.println("touming: 内部错误：调用栈溢出；请报告此问题");
