@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.text.BreakIterator;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,20 +24,20 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  */
 public final class Analysis {
   /** Past this many remembered texts the memory is dropped and starts again. */
-  private static final int CACHE_LIMIT = 200_000;
+  private static final int CACHE_LIMIT = 100_000;
 
   private final Analyzer words = new SmartChineseAnalyzer();
   private final Analyzer grams = Grams.analyzer();
   private final Map<String, String[]> wordCache = new ConcurrentHashMap<>();
-  private final Map<String, String[]> gramCache = new ConcurrentHashMap<>();
+  private final Map<String, String> vocabulary = new ConcurrentHashMap<>();
 
   /** The terms of one document: title words, text words, and the bigrams of both. */
   record Terms(String[] title, String[] text, String[] grams) {}
 
   List<Terms> analyse(List<SearchDocument> batch) {
-    if (wordCache.size() > CACHE_LIMIT) {
+    if (wordCache.size() > CACHE_LIMIT || vocabulary.size() > 4 * CACHE_LIMIT) {
       wordCache.clear();
-      gramCache.clear();
+      vocabulary.clear();
     }
     return batch.parallelStream().map(this::analyse).toList();
   }
@@ -51,8 +52,7 @@ public final class Analysis {
         words(d.heading()),
         words(d.text()),
         concat(
-            cached(gramCache, grams, d.heading()),
-            concat(cached(gramCache, grams, d.context()), cached(gramCache, grams, d.text()))));
+            terms(grams, d.heading()), concat(terms(grams, d.context()), terms(grams, d.text()))));
   }
 
   private static String[] concat(String[] a, String[] b) {
@@ -73,20 +73,20 @@ public final class Analysis {
     for (int start = sentences.first(), end = sentences.next();
         end != BreakIterator.DONE;
         start = end, end = sentences.next()) {
-      for (String word : cached(wordCache, words, text.substring(start, end))) {
-        out.add(word);
+      String sentence = text.substring(start, end);
+      String[] found = wordCache.get(sentence);
+      if (found == null) {
+        // One String per distinct word: the cache holds references, not copies of each token.
+        found = terms(words, sentence);
+        for (int i = 0; i < found.length; i++) {
+          String known = vocabulary.putIfAbsent(found[i], found[i]);
+          found[i] = known == null ? found[i] : known;
+        }
+        wordCache.put(sentence, found);
       }
+      out.addAll(Arrays.asList(found));
     }
     return out.toArray(String[]::new);
-  }
-
-  private static String[] cached(Map<String, String[]> cache, Analyzer analyzer, String text) {
-    String[] found = cache.get(text);
-    if (found == null) {
-      found = terms(analyzer, text);
-      cache.put(text, found);
-    }
-    return found;
   }
 
   static String[] terms(Analyzer analyzer, String text) {

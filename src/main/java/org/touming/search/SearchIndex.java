@@ -2,6 +2,7 @@ package org.touming.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -27,7 +28,6 @@ import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
@@ -48,12 +48,18 @@ public final class SearchIndex implements AutoCloseable {
   private static final int BATCH = 2048;
 
   private final Directory directory;
+  private final Path temporary;
   private final DirectoryReader reader;
   private final LeafReader leaf;
   private final IndexSearcher searcher;
 
   private SearchIndex(Directory directory) throws IOException {
+    this(directory, null);
+  }
+
+  private SearchIndex(Directory directory, Path temporary) throws IOException {
     this.directory = directory;
+    this.temporary = temporary;
     this.reader = DirectoryReader.open(directory);
     this.leaf = reader.leaves().isEmpty() ? null : reader.leaves().get(0).reader();
     this.searcher = new IndexSearcher(reader);
@@ -83,8 +89,11 @@ public final class SearchIndex implements AutoCloseable {
       Analysis analysis,
       IntConsumer progress,
       Consumer<SearchDocument> indexed) {
+    Path folder = null;
     try {
-      Directory dir = new ByteBuffersDirectory();
+      // On disk (memory-mapped), not on the heap: a city's index runs to hundreds of megabytes.
+      folder = Files.createTempDirectory("touming-index");
+      Directory dir = FSDirectory.open(folder);
       LogDocMergePolicy merges = new LogDocMergePolicy();
       merges.setNoCFSRatio(0);
       IndexWriterConfig config =
@@ -110,15 +119,37 @@ public final class SearchIndex implements AutoCloseable {
         }
         writer.forceMerge(1);
       }
-      return new SearchIndex(dir);
+      return new SearchIndex(dir, folder);
+    } catch (IOException | RuntimeException | Error e) {
+      delete(folder);
+      throw e instanceof IOException io ? new UncheckedIOException(io) : sneaky(e);
+    }
+  }
+
+  private static RuntimeException sneaky(Throwable e) {
+    if (e instanceof Error error) {
+      throw error;
+    }
+    return (RuntimeException) e;
+  }
+
+  private static void delete(Path folder) {
+    if (folder == null) {
+      return;
+    }
+    try (var files = Files.list(folder)) {
+      for (Path f : files.toList()) {
+        Files.deleteIfExists(f);
+      }
+      Files.deleteIfExists(folder);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      // A temporary folder left behind is not worth failing the build for.
     }
   }
 
   /** Opens an index written into a site ({@link LuceneFiles#FOLDER}). */
   public static SearchIndex open(Path folder) throws IOException {
-    return new SearchIndex(FSDirectory.open(folder));
+    return new SearchIndex(FSDirectory.open(folder), null);
   }
 
   /** The number of documents the query matches. */
@@ -215,5 +246,6 @@ public final class SearchIndex implements AutoCloseable {
   public void close() throws IOException {
     reader.close();
     directory.close();
+    delete(temporary);
   }
 }
