@@ -3,6 +3,7 @@ package org.touming.cli;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.PrintWriter;
+import org.touming.internal.OutOfMemory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -47,20 +48,21 @@ public final class Main implements Runnable {
     CommandLine cli = new CommandLine(new Main());
     cli.setOut(out);
     cli.setErr(err);
+    // Made before the work starts: when the heap is exhausted, even building this text can fail.
+    String outOfMemory = "touming: " + OutOfMemory.advice(String.join(" ", args));
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
+          if (OutOfMemory.causes(e)) {
+            // Several threads ran out at once and one error came back wrapped in another.
+            commandLine.getErr().println(outOfMemory);
+            return INTERNAL;
+          }
           commandLine.getErr().println("touming: 内部错误：" + e);
           if (Boolean.getBoolean("touming.debug")) {
             e.printStackTrace(commandLine.getErr());
           }
           return INTERNAL;
         });
-    // Made before the work starts: when the heap is exhausted, even building this text can fail.
-    String outOfMemory =
-        "touming: 内存不足（Java 堆上限 "
-            + Runtime.getRuntime().maxMemory() / (1024 * 1024)
-            + " MB）；请给 Java 更多内存重试，例如 java -Xmx4g -jar touming.jar "
-            + String.join(" ", args);
     try {
       return cli.execute(args);
     } catch (OutOfMemoryError e) {

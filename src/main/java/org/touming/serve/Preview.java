@@ -13,6 +13,7 @@ import org.touming.content.Diagnostic;
 import org.touming.content.Diagnostics;
 import org.touming.content.Disclosure;
 import org.touming.content.Loaded;
+import org.touming.internal.OutOfMemory;
 import org.touming.publish.Catalog;
 import org.touming.publish.SiteWriter;
 import org.touming.render.Renderer.TemplateProblem;
@@ -66,7 +67,8 @@ final class Preview {
           ok = true;
         } catch (TemplateProblem e) {
           found.add(templateDiagnostic(e));
-        } catch (Exception e) {
+        } catch (Exception | OutOfMemoryError e) {
+          writer = null;
           found.add(
               new Diagnostic(
                   ContentLoader.CONFIG,
@@ -74,7 +76,9 @@ final class Preview {
                   1,
                   org.touming.content.Severity.ERROR,
                   "publish.failed",
-                  "预览构建失败：" + e.getMessage()));
+                  OutOfMemory.causes(e)
+                      ? "预览构建失败：" + OutOfMemory.advice("serve")
+                      : "预览构建失败：" + e.getMessage()));
         }
       }
     }
