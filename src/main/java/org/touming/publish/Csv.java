@@ -31,12 +31,34 @@ final class Csv {
   private Csv() {}
 
   static byte[] write(List<Column> columns, List<List<Object>> rows) {
-    CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true).setLineSeparator("\r\n");
-    columns.forEach(c -> schema.addColumn(c.name()));
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     bytes.write(0xEF);
     bytes.write(0xBB);
     bytes.write(0xBF);
+    bytes.writeBytes(serialize(columns, rows, true));
+    return bytes.toByteArray();
+  }
+
+  /**
+   * The rows alone, without BOM or header: a file is its BOM, its header and the rows of each
+   * disclosure in turn, so that {@code serve} can keep each disclosure's part between edits.
+   */
+  static byte[] rows(List<Column> columns, List<List<Object>> rows) {
+    return serialize(columns, rows, false);
+  }
+
+  /** BOM and header, then the parts as {@link #rows} made them. */
+  static byte[] join(List<Column> columns, List<byte[]> parts) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    bytes.writeBytes(write(columns, List.of()));
+    parts.forEach(bytes::writeBytes);
+    return bytes.toByteArray();
+  }
+
+  private static byte[] serialize(List<Column> columns, List<List<Object>> rows, boolean header) {
+    CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(header).setLineSeparator("\r\n");
+    columns.forEach(c -> schema.addColumn(c.name()));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (var writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
         CsvGenerator g = MAPPER.getFactory().createGenerator(writer)) {
       g.setSchema(schema.build());

@@ -11,7 +11,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,14 +92,39 @@ final class DataExport {
   }
 
   /** The site-wide CSV files and datapackage.json; returns each file with its size. */
-  static Map<String, Integer> writeTables(Sink out, Catalog catalog) throws IOException {
+  /**
+   * Each disclosure's rows of each table, serialized, kept by a writer between {@code serve}'s
+   * rebuilds: an edit re-serializes one disclosure's rows instead of the whole site's tables.
+   */
+  static final class TableParts {
+    private final Map<String, Map<Loaded<Disclosure>, byte[]>> bySheet = new HashMap<>();
+
+    synchronized List<byte[]> parts(Sheet sheet, List<Loaded<Disclosure>> disclosures) {
+      Map<Loaded<Disclosure>, byte[]> before = bySheet.getOrDefault(sheet.name(), Map.of());
+      List<byte[]> parts =
+          disclosures.parallelStream()
+              .map(
+                  l -> {
+                    byte[] kept = before.get(l);
+                    return kept != null ? kept : Csv.rows(sheet.columns(), sheet.rows().apply(l));
+                  })
+              .toList();
+      Map<Loaded<Disclosure>, byte[]> now = new IdentityHashMap<>();
+      for (int i = 0; i < parts.size(); i++) {
+        now.put(disclosures.get(i), parts.get(i));
+      }
+      bySheet.put(sheet.name(), now);
+      return parts;
+    }
+  }
+
+  static Map<String, Integer> writeTables(Sink out, Catalog catalog, TableParts tables)
+      throws IOException {
     Map<String, Integer> files = new LinkedHashMap<>();
     ArrayNode resources = NODES.arrayNode();
     for (Sheet sheet : Sheets.all(catalog)) {
-      List<List<Object>> rows = new ArrayList<>();
-      catalog.disclosures().forEach(l -> rows.addAll(sheet.rows().apply(l)));
       String path = "data/" + sheet.name() + ".csv";
-      byte[] bytes = Csv.write(sheet.columns(), rows);
+      byte[] bytes = Csv.join(sheet.columns(), tables.parts(sheet, catalog.disclosures()));
       out.write(path, bytes);
       files.put(path, bytes.length);
       resources.add(resource(sheet, path));

@@ -50,6 +50,7 @@ public final class SiteWriter {
   private final String baseUrl;
   private final boolean luceneIndex;
   private final Analysis analysis = new Analysis();
+  private final DataExport.TableParts tableParts = new DataExport.TableParts();
   private Progress progress = Progress.NONE;
   private boolean search = true;
   private final Stages stages = new Stages();
@@ -272,7 +273,7 @@ public final class SiteWriter {
         "",
         List.of(home()),
         Pages.glossary(catalog));
-    Map<String, Integer> tables = DataExport.writeTables(out, catalog);
+    Map<String, Integer> tables = DataExport.writeTables(out, catalog, tableParts);
     byte[] totals = totals(Pages.home(catalog));
     out.write("data/site_totals.csv", totals);
     tables.put("data/site_totals.csv", totals.length);

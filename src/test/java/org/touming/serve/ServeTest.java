@@ -1,5 +1,6 @@
 package org.touming.serve;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.touming.testing.FixtureSite;
@@ -68,6 +70,42 @@ class ServeTest {
       awaitNewVersion(serve, v);
       assertEquals(200, get(serve, PAGE).statusCode());
       assertTrue(log.toString().contains("增量重建"), log.toString());
+    }
+  }
+
+  @Test
+  void afterAnEditTheTablesEqualAFullBuilds(@TempDir Path dir) throws Exception {
+    FixtureSite site = FixtureSite.copy("valid", dir.resolve("site"));
+    try (Serve serve = new Serve(site.root(), 0, new PrintWriter(new StringWriter(), true))) {
+      serve.start();
+      long v = serve.version();
+      site.edit(FixtureSite.DISCLOSURE, "  amount: 13.19", "  amount: 13.20");
+      awaitNewVersion(serve, v);
+      var full = new org.touming.publish.SiteBuild().run(site.root(), dir.resolve("full"), false);
+      assertTrue(full.written());
+      for (String csv :
+          List.of(
+              "summary",
+              "three_public",
+              "procurement",
+              "indicators",
+              "assets",
+              "units",
+              "site_totals")) {
+        String path = "data/" + csv + ".csv";
+        byte[] served =
+            client
+                .send(
+                    HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + serve.port() + "/" + path))
+                        .build(),
+                    HttpResponse.BodyHandlers.ofByteArray())
+                .body();
+        assertArrayEquals(
+            java.nio.file.Files.readAllBytes(dir.resolve("full").resolve(path)), served, path);
+      }
+      assertTrue(
+          java.nio.file.Files.readString(dir.resolve("full/data/summary.csv")).contains("13.20"));
     }
   }
 
