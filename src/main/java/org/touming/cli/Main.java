@@ -50,6 +50,21 @@ public final class Main implements Runnable {
     cli.setErr(err);
     // Made before the work starts: when the heap is exhausted, even building this text can fail.
     String outOfMemory = "touming: " + OutOfMemory.advice(String.join(" ", args));
+    // Loaded now: the fork/join pool initializes this class only when a task fails, and if that
+    // failure is running out of memory, the class can never load and the real cause is lost.
+    try {
+      Class.forName("java.util.concurrent.ForkJoinTask$Aux");
+    } catch (ClassNotFoundException e) {
+      // Another JDK: nothing to prepare.
+    }
+    // A worker thread that runs out of memory would otherwise print a Java stack trace of its own.
+    Thread.setDefaultUncaughtExceptionHandler(
+        (thread, e) -> {
+          if (!OutOfMemory.causes(e)) {
+            err.println("touming: 内部错误（" + thread.getName() + "）：" + e);
+            err.flush();
+          }
+        });
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           if (OutOfMemory.causes(e)) {

@@ -53,45 +53,6 @@ class JarIT {
   }
 
   @Test
-  void servingOutOfMemorySaysWhatToDo(@TempDir Path dir) throws Exception {
-    assertEquals(
-        0, java(dir, "sample", "--disclosures", "300", "--seed", "2", "--into", "site").exit());
-    Process p =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx40m",
-                "-jar",
-                JAR.toAbsolutePath().toString(),
-                "serve",
-                "--source",
-                "site",
-                "--port",
-                "0")
-            .directory(dir.toFile())
-            .redirectErrorStream(true)
-            .start();
-    StringBuilder seen = new StringBuilder();
-    try (var lines =
-        new java.io.BufferedReader(
-            new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-      long end = System.nanoTime() + 120_000_000_000L;
-      for (String line = lines.readLine();
-          line != null && System.nanoTime() < end;
-          line = lines.readLine()) {
-        seen.append(line).append('\n');
-        if (line.startsWith("预览：")) {
-          break;
-        }
-      }
-    } finally {
-      p.destroy();
-    }
-    String out = seen.toString();
-    assertTrue(out.contains("内存不足（Java 堆上限 40 MB）；请给 Java 更多内存重试"), out);
-    assertFalse(out.contains("Self-suppression") || out.contains("\tat "), out);
-  }
-
-  @Test
   void badFolderGivesAMessageNotAStackTrace(@TempDir Path dir) throws Exception {
     Run r = java(dir, "build");
     assertEquals(1, r.exit(), r.output());
