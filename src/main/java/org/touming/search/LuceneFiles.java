@@ -7,11 +7,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32;
 import org.apache.lucene.index.SegmentCommitInfo;
+import org.apache.lucene.index.SegmentInfo;
 import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.IOContext;
 import org.apache.lucene.store.IndexInput;
@@ -19,67 +22,78 @@ import org.touming.publish.Sink;
 
 /**
  * Copies the Lucene index into the site so that Java users and Luke can open it, byte for byte the
- * same on every build. Lucene stamps each commit and segment with random 16-byte ids and its
- * diagnostics with the time, operating system and Java version; the copy replaces each id with one
- * derived from the index's own bytes, blanks those diagnostics (same length, so the format is
- * untouched), and recomputes each file's CRC32 footer. The result opens and passes CheckIndex.
+ * same on every build. Lucene stamps each commit and segment with random 16-byte ids, and its
+ * segment info with diagnostics (time, operating system, Java version) written in an order that
+ * changes from one JVM to the next; the copy replaces each id with one derived from the index's own
+ * bytes, writes the segment info again without diagnostics, and recomputes each file's CRC32
+ * footer. The result opens and passes CheckIndex.
  */
 public final class LuceneFiles {
   public static final String FOLDER = "search/lucene/";
-  private static final List<String> VARYING =
-      List.of(
-          "timestamp",
-          "os",
-          "os.arch",
-          "os.version",
-          "java.vendor",
-          "java.runtime.version",
-          "java.version");
 
   private LuceneFiles() {}
 
-  public static List<String> write(Directory dir, Sink out) throws IOException {
+  public static void write(Directory dir, Sink out) throws IOException {
     SegmentInfos infos = SegmentInfos.readLatestCommit(dir);
     List<byte[][]> replacements = new ArrayList<>();
-    List<byte[]> blanks = new ArrayList<>();
+    Map<String, SegmentInfo> segments = new HashMap<>();
     String[] files = dir.listAll();
     Arrays.sort(files);
     byte[] seed = digestOf(dir, files, infos);
     replacements.add(new byte[][] {infos.getId(), id(seed, "commit")});
     int n = 0;
     for (SegmentCommitInfo sci : infos) {
-      replacements.add(new byte[][] {sci.info.getId(), id(seed, "segment " + n)});
+      byte[] id = id(seed, "segment " + n);
+      replacements.add(new byte[][] {sci.info.getId(), id});
       if (sci.getId() != null) {
         replacements.add(new byte[][] {sci.getId(), id(seed, "commit-info " + n)});
       }
-      for (Map.Entry<String, String> e : sci.info.getDiagnostics().entrySet()) {
-        if (VARYING.contains(e.getKey()) && !e.getValue().isEmpty()) {
-          blanks.add(e.getValue().getBytes(StandardCharsets.UTF_8));
-        }
-      }
+      segments.put(sci.info.name + ".si", withoutDiagnostics(sci.info, id));
       n++;
     }
-    List<String> written = new ArrayList<>();
     for (String file : files) {
       if (file.equals("write.lock")) {
         continue;
       }
-      byte[] bytes = read(dir, file);
-      for (byte[][] r : replacements) {
-        replaceAll(bytes, r[0], r[1], idSpan(file, bytes));
-      }
-      if (file.endsWith(".si")) {
-        for (byte[] b : blanks) {
-          byte[] filler = new byte[b.length];
-          Arrays.fill(filler, (byte) '0');
-          replaceAll(bytes, b, filler, bytes.length);
+      byte[] bytes;
+      if (segments.containsKey(file)) {
+        bytes = segmentInfo(segments.get(file));
+      } else {
+        bytes = read(dir, file);
+        for (byte[][] r : replacements) {
+          replaceAll(bytes, r[0], r[1], idSpan(file, bytes));
         }
+        fixFooter(bytes);
       }
-      fixFooter(bytes);
       out.write(FOLDER + file, bytes);
-      written.add(FOLDER + file);
     }
-    return written;
+  }
+
+  private static SegmentInfo withoutDiagnostics(SegmentInfo si, byte[] id) {
+    SegmentInfo copy =
+        new SegmentInfo(
+            si.dir,
+            si.getVersion(),
+            si.getMinVersion(),
+            si.name,
+            si.maxDoc(),
+            si.getUseCompoundFile(),
+            si.getHasBlocks(),
+            si.getCodec(),
+            Map.of(),
+            id,
+            si.getAttributes(),
+            si.getIndexSort());
+    copy.setFiles(si.files());
+    return copy;
+  }
+
+  /** The segment info file as the codec writes it. */
+  private static byte[] segmentInfo(SegmentInfo si) throws IOException {
+    try (Directory memory = new ByteBuffersDirectory()) {
+      si.getCodec().segmentInfoFormat().write(memory, si, IOContext.DEFAULT);
+      return read(memory, si.name + ".si");
+    }
   }
 
   /** A digest of the index's files without their ids and checksums: same content, same ids. */
@@ -125,14 +139,11 @@ public final class LuceneFiles {
   }
 
   /**
-   * Where ids can be: anywhere in the commit and segment-info files, else only in the index header
-   * at the start of the file (magic, codec name, version, id, suffix), so large files are not
-   * scanned through.
+   * Where ids can be: anywhere in the commit file, else only in the index header at the start of
+   * the file (magic, codec name, version, id, suffix), so large files are not scanned through.
    */
   private static int idSpan(String file, byte[] bytes) {
-    return file.startsWith("segments") || file.endsWith(".si")
-        ? bytes.length
-        : Math.min(bytes.length, HEADER_SPAN);
+    return file.startsWith("segments") ? bytes.length : Math.min(bytes.length, HEADER_SPAN);
   }
 
   private static final int HEADER_SPAN = 512;
