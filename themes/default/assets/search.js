@@ -167,14 +167,16 @@
     return Array.from(set).sort(function (a, b) { return a - b; });
   }
 
+  /* A term's chunk data and where its postings start per field (-1 where absent), if it exists. */
   function entry(term) {
     var chunk = termChunks[chunkOf(meta.termChunks, term)];
-    return chunk ? chunk.index.get(term) : undefined;
+    var at = chunk && chunk.index.get(term);
+    return at && { data: chunk.data, at: at };
   }
 
   function isWord(w) {
-    var at = entry(w);
-    return !!at && (at[0] >= 0 || at[1] >= 0);
+    var e = entry(w);
+    return !!e && (e.at[0] >= 0 || e.at[1] >= 0);
   }
 
   /* QueryPlan.of: bigrams that must match; words that rank in the title and in the text. */
@@ -199,34 +201,22 @@
     return { grams: grams, title: title, text: text };
   }
 
-  /* Calls fn(doc, freq, norm) for each posting of a term in a field. */
-  function postings(term, field, fn) {
-    var chunk = termChunks[chunkOf(meta.termChunks, term)];
-    var at = chunk && chunk.index.get(term);
-    if (!at || at[field] < 0) return 0;
-    var r = new Reader(chunk.data, at[field]), df = r.v(), doc = 0;
+  /* One term clause, scored as Lucene's BM25Similarity does, float for float: idf, then
+     weight - weight / (1 + freq / norm) for each posting (document gap, freq, norm byte). */
+  function clause(term, field, boost, sums, hits) {
+    var e = entry(term);
+    if (!e || e.at[field] < 0) return false;
+    var stats = meta.stats[field], r = new Reader(e.data, e.at[field]), df = r.v(), doc = 0;
+    var idf = fround(Math.log(1 + (stats.docCount - df + 0.5) / (df + 0.5)));
+    var weight = fround(boost * idf);
     for (var i = 0; i < df; i++) {
       var code = r.v();
       doc += Math.floor(code / 2);
       var freq = code & 1 ? 1 : r.v();
-      fn(doc, freq, chunk.data[r.at++]);
-    }
-    return df;
-  }
-
-  /* Lucene's BM25Similarity, float for float: idf, then weight - weight / (1 + freq / norm). */
-  function clause(term, field, boost, sums, hits) {
-    var stats = meta.stats[field], df = 0;
-    var chunk = termChunks[chunkOf(meta.termChunks, term)];
-    var at = chunk && chunk.index.get(term);
-    if (at && at[field] >= 0) df = new Reader(chunk.data, at[field]).v();
-    if (!df) return false;
-    var idf = fround(Math.log(1 + (stats.docCount - df + 0.5) / (df + 0.5)));
-    var weight = fround(boost * idf);
-    postings(term, field, function (doc, freq, norm) {
+      var norm = e.data[r.at++];
       sums[doc] += fround(weight - fround(weight / fround(1 + fround(freq * stats.cache[norm]))));
       hits[doc]++;
-    });
+    }
     return true;
   }
 

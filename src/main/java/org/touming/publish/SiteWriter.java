@@ -161,15 +161,10 @@ public final class SiteWriter {
     DataExport.writeDisclosure(out, catalog, l);
   }
 
-  /** The pages and files that depend on many disclosures; returns the number of pages. */
-  public int writeShared(Sink out, Catalog catalog)
-      throws IOException, TemplateProblem, XMLStreamException {
-    return writeShared(out, catalog, true);
-  }
-
   /**
-   * As {@link #writeShared(Sink, Catalog)}; without the search index when {@code withSearch} is
-   * false ({@code serve} redoes it after the pages, see {@link #writeSearch}).
+   * The pages and files that depend on many disclosures; returns the number of pages. Without the
+   * search index when {@code withSearch} is false ({@code serve} redoes it after the pages, see
+   * {@link #writeSearch}).
    */
   public int writeShared(Sink out, Catalog catalog, boolean withSearch)
       throws IOException, TemplateProblem, XMLStreamException {

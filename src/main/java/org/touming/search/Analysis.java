@@ -20,14 +20,13 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * is the expensive part of a build. It segments sentence by sentence (the JDK's sentence breaks),
  * so cutting a text into those sentences first gives the same words. The IndexWriter then takes the
  * terms from a single thread, so document ids stay in order. One instance kept across builds
- * ({@code serve}) re-cuts only the texts an edit changed. Thread-safe.
+ * ({@code serve}) re-cuts only the sentences an edit changed. Thread-safe.
  */
 public final class Analysis {
-  /** Past this many remembered texts the memory is dropped and starts again. */
+  /** Past this many remembered sentences the memory is dropped and starts again. */
   private static final int CACHE_LIMIT = 100_000;
 
   private final Analyzer words = new SmartChineseAnalyzer();
-  private final Analyzer grams = Grams.analyzer();
   private final Map<String, String[]> wordCache = new ConcurrentHashMap<>();
   private final Map<String, String> vocabulary = new ConcurrentHashMap<>();
 
@@ -48,18 +47,11 @@ public final class Analysis {
    * department and a subject finds that department's part.
    */
   private Terms analyse(SearchDocument d) {
+    // A line break separates runs, so the bigrams of the joined text are those of each part.
     return new Terms(
         words(d.heading()),
         words(d.text()),
-        concat(
-            terms(grams, d.heading()), concat(terms(grams, d.context()), terms(grams, d.text()))));
-  }
-
-  private static String[] concat(String[] a, String[] b) {
-    String[] both = new String[a.length + b.length];
-    System.arraycopy(a, 0, both, 0, a.length);
-    System.arraycopy(b, 0, both, a.length, b.length);
-    return both;
+        Grams.of(d.heading() + "\n" + d.context() + "\n" + d.text()));
   }
 
   private static final ThreadLocal<BreakIterator> SENTENCES =

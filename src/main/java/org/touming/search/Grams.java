@@ -1,12 +1,8 @@
 package org.touming.search;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * The rule for the bigram field, kept small enough that the browser applies it identically
@@ -80,46 +76,14 @@ public final class Grams {
     }
   }
 
-  /** The analyzer of the bigram field. */
-  static Analyzer analyzer() {
-    return new Analyzer() {
-      @Override
-      protected TokenStreamComponents createComponents(String field) {
-        return new TokenStreamComponents(new GramTokenizer());
-      }
-    };
-  }
-
-  private static final class GramTokenizer extends Tokenizer {
-    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
-    private final List<String> tokens = new ArrayList<>();
-    private int next;
-
-    @Override
-    public boolean incrementToken() throws IOException {
-      clearAttributes();
-      if (next >= tokens.size()) {
-        return false;
-      }
-      term.setEmpty().append(tokens.get(next++));
-      return true;
-    }
-
-    @Override
-    public void reset() throws IOException {
-      super.reset();
-      StringBuilder sb = new StringBuilder();
-      char[] buffer = new char[8192];
-      for (int n; (n = input.read(buffer)) > 0; ) {
-        sb.append(buffer, 0, n);
-      }
-      tokens.clear();
-      next = 0;
-      for (Run run : runs(sb.toString())) {
-        if (run.kind() != Kind.OTHER) {
-          grams(run, tokens::add);
-        }
+  /** The terms of the bigram field for a text. */
+  static String[] of(String text) {
+    List<String> out = new ArrayList<>();
+    for (Run run : runs(text)) {
+      if (run.kind() != Kind.OTHER) {
+        grams(run, out::add);
       }
     }
+    return out.toArray(String[]::new);
   }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.SmallFloat;
 import org.touming.content.Department;
@@ -40,8 +42,8 @@ import org.touming.publish.Sink;
  *       each document.
  * </ul>
  *
- * A query loads the meta, the term chunks of its characters, and the document chunks of the results
- * it shows.
+ * A query loads the meta, the term chunks that would hold its candidate words and bigrams, and the
+ * document chunks of the results it shows.
  */
 public final class IndexExport {
   /**
@@ -57,7 +59,6 @@ public final class IndexExport {
 
   private IndexExport() {}
 
-  /** Returns the paths written. */
   /** The document chunks and filter values, written as the documents stream past the index. */
   public static Documents documents(Catalog catalog, Sink out) {
     return new Documents(catalog, out);
@@ -68,8 +69,10 @@ public final class IndexExport {
     LeafReader leaf = index.leaf();
     Map<String, Object> meta = new LinkedHashMap<>();
     meta.put("version", 1);
-    meta.put("k1", 1.2);
-    meta.put("b", 0.75);
+    // The parameters of the similarity IndexSearcher ranks with (its default, BM25).
+    BM25Similarity bm25 = new BM25Similarity();
+    meta.put("k1", bm25.getK1());
+    meta.put("b", bm25.getB());
     meta.put("titleBoost", QueryPlan.TITLE_BOOST);
     meta.put("maxWord", QueryPlan.MAX_WORD);
     meta.put("maxQuery", QueryPlan.MAX_QUERY);
@@ -197,7 +200,7 @@ public final class IndexExport {
    * Receives the documents in id order: writes them in fixed-size chunks (a document's chunk is its
    * id divided by the size, so no table is needed), and keeps the filter values per run of
    * documents from one page: first document (as a gap), region, department (0 for none, else its
-   * index + 1), year (0 for none) and kind (0 none, 1 budget, 2 final).
+   * index + 1), year (0 for none) and kind (see {@link #kindCode}).
    */
   public static final class Documents implements Consumer<SearchDocument> {
     private final Sink out;
@@ -233,14 +236,12 @@ public final class IndexExport {
       chunk.add(List.of(d.url(), d.title(), text));
       String key = d.region() + "/" + d.department() + "/" + d.year() + "/" + d.kind();
       if (!key.equals(previousKey)) {
-        int kind =
-            d.kind().equals(Kind.BUDGET.key()) ? 1 : d.kind().equals(Kind.FINAL.key()) ? 2 : 0;
         groups
             .add(count - previousStart)
             .add(regionIndex.get(d.region()))
             .add(departmentIndex.getOrDefault(d.region() + "/" + d.department(), 0))
             .add(d.year())
-            .add(kind);
+            .add(kindCode(d.kind()));
         previousKey = key;
         previousStart = count;
         groupCount++;
@@ -249,6 +250,17 @@ public final class IndexExport {
       if (chunk.size() == DOCS_PER_CHUNK) {
         flush();
       }
+    }
+
+    /** 0 for a page that is no disclosure, else the kind's position in {@code kinds} plus one. */
+    private static int kindCode(String key) {
+      Kind[] kinds = Kind.values();
+      for (int i = 0; i < kinds.length; i++) {
+        if (kinds[i].key().equals(key)) {
+          return i + 1;
+        }
+      }
+      return 0;
     }
 
     private void flush() {
@@ -271,7 +283,7 @@ public final class IndexExport {
     void describe(Map<String, Object> meta) {
       meta.put("regions", regions);
       meta.put("departments", departments);
-      meta.put("kinds", List.of(Kind.BUDGET.label(), Kind.FINAL.label()));
+      meta.put("kinds", Arrays.stream(Kind.values()).map(Kind::label).toList());
       meta.put("groupCount", groupCount);
       meta.put("groups", groups.base64());
     }

@@ -7,12 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
-import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -34,9 +30,10 @@ import org.apache.lucene.util.BytesRef;
 
 /**
  * The site's Lucene index, one document per {@link SearchDocument} in the given order (document ids
- * follow it): title and text analysed into words by SmartChineseAnalyzer, both again as bigrams
- * ({@link Grams}); ranked by Lucene's BM25. Only document and term frequencies are indexed: the
- * queries are term queries, and positions would only grow the export.
+ * follow it): the heading as the title and the text, analysed into words by SmartChineseAnalyzer,
+ * and heading, department and text again as bigrams ({@link Grams}); ranked by Lucene's BM25. Only
+ * document and term frequencies are indexed: the queries are term queries, and positions would only
+ * grow the export.
  */
 public final class SearchIndex implements AutoCloseable {
   public static final String TITLE = "title";
@@ -52,10 +49,6 @@ public final class SearchIndex implements AutoCloseable {
   private final DirectoryReader reader;
   private final LeafReader leaf;
   private final IndexSearcher searcher;
-
-  private SearchIndex(Directory directory) throws IOException {
-    this(directory, null);
-  }
 
   private SearchIndex(Directory directory, Path temporary) throws IOException {
     this.directory = directory;
@@ -73,12 +66,7 @@ public final class SearchIndex implements AutoCloseable {
     return type;
   }
 
-  public static Analyzer analyzer() {
-    return new PerFieldAnalyzerWrapper(
-        new SmartChineseAnalyzer(), Map.of(BIGRAMS, Grams.analyzer()));
-  }
-
-  /** Indexes the documents in memory as one segment, in their given order. */
+  /** Indexes the documents as one segment, in their given order. */
   public static SearchIndex build(List<SearchDocument> documents) {
     return build(documents.iterator(), new Analysis(), done -> {}, d -> {});
   }
@@ -90,14 +78,16 @@ public final class SearchIndex implements AutoCloseable {
       IntConsumer progress,
       Consumer<SearchDocument> indexed) {
     Path folder = null;
+    boolean built = false;
     try {
       // On disk (memory-mapped), not on the heap: a city's index runs to hundreds of megabytes.
       folder = Files.createTempDirectory("touming-index");
       Directory dir = FSDirectory.open(folder);
       LogDocMergePolicy merges = new LogDocMergePolicy();
       merges.setNoCFSRatio(0);
+      // Every field arrives already cut (Analysis), so the writer's own analyzer never runs.
       IndexWriterConfig config =
-          new IndexWriterConfig(analyzer())
+          new IndexWriterConfig()
               .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
               .setUseCompoundFile(false)
               .setMergePolicy(merges)
@@ -119,18 +109,16 @@ public final class SearchIndex implements AutoCloseable {
         }
         writer.forceMerge(1);
       }
-      return new SearchIndex(dir, folder);
-    } catch (IOException | RuntimeException | Error e) {
-      delete(folder);
-      throw e instanceof IOException io ? new UncheckedIOException(io) : sneaky(e);
+      SearchIndex index = new SearchIndex(dir, folder);
+      built = true;
+      return index;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      if (!built) {
+        delete(folder);
+      }
     }
-  }
-
-  private static RuntimeException sneaky(Throwable e) {
-    if (e instanceof Error error) {
-      throw error;
-    }
-    return (RuntimeException) e;
   }
 
   private static void delete(Path folder) {
@@ -234,7 +222,7 @@ public final class SearchIndex implements AutoCloseable {
     try {
       List<Hit> hits = new ArrayList<>();
       for (ScoreDoc sd : searcher.search(plan.toLucene(), Math.max(1, limit)).scoreDocs) {
-        hits.add(new Hit(sd.doc, searcher.storedFields().document(sd.doc).get("url"), sd.score));
+        hits.add(new Hit(sd.doc, stored(sd.doc).get("url"), sd.score));
       }
       return hits;
     } catch (IOException e) {
