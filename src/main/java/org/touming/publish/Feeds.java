@@ -28,41 +28,67 @@ final class Feeds {
                     .thenComparing(Catalog.ORDER))
             .limit(100)
             .toList();
+    return document(
+        "feed",
+        "http://www.w3.org/2005/Atom",
+        x -> {
+          if (baseUrl != null) {
+            x.writeAttribute("xml:base", baseUrl);
+          }
+          element(x, "title", catalog.site().config().title());
+          element(x, "id", baseUrl != null ? baseUrl + "feed.xml" : "urn:touming:feed");
+          element(
+              x,
+              "updated",
+              entries.isEmpty() ? "1970-01-01T00:00:00Z" : updated(entries.get(0).value()));
+          link(x, "self", "feed.xml");
+          link(x, "alternate", Urls.home());
+          for (Loaded<Disclosure> l : entries) {
+            Disclosure d = l.value();
+            String name = catalog.department(d).name();
+            x.writeStartElement("entry");
+            element(
+                x,
+                "title",
+                d.title() != null ? d.title() : name + d.year() + "年" + d.kind().label());
+            element(
+                x,
+                "id",
+                "urn:touming:" + Urls.slug(d.department()) + ":" + d.year() + ":" + d.kind().key());
+            element(x, "updated", updated(d));
+            link(x, "alternate", Urls.disclosure(d.department(), d.year(), d.kind()));
+            x.writeStartElement("author");
+            element(x, "name", name);
+            x.writeEndElement();
+            element(
+                x,
+                "summary",
+                catalog.region(d).name()
+                    + " · "
+                    + name
+                    + " · "
+                    + d.year()
+                    + "年"
+                    + d.kind().label());
+            x.writeEndElement();
+          }
+        });
+  }
+
+  private interface Body {
+    void write(XMLStreamWriter x) throws XMLStreamException;
+  }
+
+  /** A UTF-8 XML document of one root element in a default namespace, ending with a newline. */
+  private static byte[] document(String root, String namespace, Body body)
+      throws XMLStreamException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(bytes, "UTF-8");
     x.writeStartDocument("UTF-8", "1.0");
     x.writeCharacters("\n");
-    x.writeStartElement("feed");
-    x.writeDefaultNamespace("http://www.w3.org/2005/Atom");
-    if (baseUrl != null) {
-      x.writeAttribute("xml:base", baseUrl);
-    }
-    element(x, "title", catalog.site().config().title());
-    element(x, "id", baseUrl != null ? baseUrl + "feed.xml" : "urn:touming:feed");
-    element(
-        x, "updated", entries.isEmpty() ? "1970-01-01T00:00:00Z" : updated(entries.get(0).value()));
-    link(x, "self", "feed.xml");
-    link(x, "alternate", Urls.home());
-    for (Loaded<Disclosure> l : entries) {
-      Disclosure d = l.value();
-      String name = catalog.department(d).name();
-      x.writeStartElement("entry");
-      element(x, "title", d.title() != null ? d.title() : name + d.year() + "年" + d.kind().label());
-      element(
-          x,
-          "id",
-          "urn:touming:" + Urls.slug(d.department()) + ":" + d.year() + ":" + d.kind().key());
-      element(x, "updated", updated(d));
-      link(x, "alternate", Urls.disclosure(d.department(), d.year(), d.kind()));
-      x.writeStartElement("author");
-      element(x, "name", name);
-      x.writeEndElement();
-      element(
-          x,
-          "summary",
-          catalog.region(d).name() + " · " + name + " · " + d.year() + "年" + d.kind().label());
-      x.writeEndElement();
-    }
+    x.writeStartElement(root);
+    x.writeDefaultNamespace(namespace);
+    body.write(x);
     x.writeEndElement();
     x.writeEndDocument();
     x.close();
@@ -97,22 +123,16 @@ final class Feeds {
 
   /** Sitemap URLs must be absolute: with a base URL they are; without one they are relative. */
   static byte[] sitemap(List<String> pages, String baseUrl) throws XMLStreamException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(bytes, "UTF-8");
-    x.writeStartDocument("UTF-8", "1.0");
-    x.writeCharacters("\n");
-    x.writeStartElement("urlset");
-    x.writeDefaultNamespace("http://www.sitemaps.org/schemas/sitemap/0.9");
-    for (String page : pages) {
-      x.writeStartElement("url");
-      element(x, "loc", (baseUrl == null ? "" : baseUrl) + page);
-      x.writeEndElement();
-    }
-    x.writeEndElement();
-    x.writeEndDocument();
-    x.close();
-    bytes.write('\n');
-    return bytes.toByteArray();
+    return document(
+        "urlset",
+        "http://www.sitemaps.org/schemas/sitemap/0.9",
+        x -> {
+          for (String page : pages) {
+            x.writeStartElement("url");
+            element(x, "loc", (baseUrl == null ? "" : baseUrl) + page);
+            x.writeEndElement();
+          }
+        });
   }
 
   static byte[] robots(String baseUrl) {
