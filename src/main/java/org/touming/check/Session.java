@@ -90,8 +90,10 @@ public final class Session {
     Optional<Loaded<Disclosure>> l = Checker.checkDisclosure(loader, site, file, d);
     perFile.put(file.yaml(), d.sorted());
     if (l.isPresent()) {
-      loaded.put(file.yaml(), l.get());
+      // The summary keeps the lines cross-year messages point at; pages need no source map, and
+      // without it a large site's preview fits in a small heap.
       summaries.put(file.yaml(), Summary.of(l.get()));
+      loaded.put(file.yaml(), l.get().withoutSourceMap());
     } else {
       loaded.remove(file.yaml());
       summaries.remove(file.yaml());

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "在本机预览站点：在内存中构建，监视内容、主题与配置，只重建修改影响到的部分，并自动刷新已打开的浏览器。",
+      "在本机预览站点：构建到临时目录，监视内容、主题与配置，只重建修改影响到的部分，并自动刷新已打开的浏览器。",
       "构建错误同时显示在页面和终端中。只监听 127.0.0.1。"
     })
 final class ServeCommand implements Callable<Integer> {
@@ -31,6 +31,8 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     try (Serve serve = new Serve(source.root(), port, spec.commandLine().getOut())) {
       serve.start();
+      // Ctrl+C ends the JVM without leaving the try block: the hook removes the preview folder.
+      Runtime.getRuntime().addShutdownHook(new Thread(serve::closeQuietly));
       new CountDownLatch(1).await();
     }
     return 0;

@@ -105,7 +105,7 @@ public final class SiteWriter {
     if (!problems.isEmpty()) {
       throw problems.get(0);
     }
-    return writeShared(out, catalog, search) + catalog.disclosures().size();
+    return writeShared(out, catalog, search, Scope.all()) + catalog.disclosures().size();
   }
 
   /** One disclosure's page, JSON, YAML and source. */
@@ -164,9 +164,10 @@ public final class SiteWriter {
   /**
    * The pages and files that depend on many disclosures; returns the number of pages. Without the
    * search index when {@code withSearch} is false ({@code serve} redoes it after the pages, see
-   * {@link #writeSearch}).
+   * {@link #writeSearch}). Region, department and ranking pages outside {@code scope} are left as
+   * they are.
    */
-  public int writeShared(Sink out, Catalog catalog, boolean withSearch)
+  public int writeShared(Sink out, Catalog catalog, boolean withSearch, Scope scope)
       throws IOException, TemplateProblem, XMLStreamException {
     Strings t = renderer.strings();
     List<String> pages = new ArrayList<>();
@@ -183,6 +184,10 @@ public final class SiteWriter {
     long chartsBefore = stages.millis().getOrDefault(CHARTS, 0L);
     ChartPages charts = stages.time(CHARTS, () -> new ChartPages(catalog));
     for (Region r : catalog.regions().values()) {
+      if (!scope.includes(r, catalog)) {
+        pages.add(Urls.region(r.code()));
+        continue;
+      }
       List<Link> crumbs = new ArrayList<>(List.of(home()));
       crumbs.addAll(ancestors(catalog, r));
       page(
@@ -199,6 +204,10 @@ public final class SiteWriter {
               stages.time(CHARTS, () -> charts.region(out, r, folder(Urls.region(r.code()))))));
     }
     for (Department d : catalog.departments().values()) {
+      if (!scope.includes(d.id())) {
+        pages.add(Urls.department(d.id()));
+        continue;
+      }
       Region r = catalog.regions().get(d.region());
       List<Link> crumbs = new ArrayList<>(List.of(home()));
       crumbs.addAll(ancestors(catalog, r));
@@ -229,6 +238,10 @@ public final class SiteWriter {
         List.of(home()),
         compare.index(out));
     for (Region r : compare.regions()) {
+      if (!scope.includes(r, catalog)) {
+        pages.add(ComparePages.region(r.code()));
+        continue;
+      }
       page(
           out,
           pages,

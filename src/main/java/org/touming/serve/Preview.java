@@ -1,33 +1,45 @@
 package org.touming.serve;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Stream;
 import org.touming.check.Session;
 import org.touming.content.ContentLoader;
+import org.touming.content.DepartmentId;
 import org.touming.content.Diagnostic;
 import org.touming.content.Diagnostics;
 import org.touming.content.Disclosure;
 import org.touming.content.Loaded;
 import org.touming.internal.OutOfMemory;
 import org.touming.publish.Catalog;
+import org.touming.publish.Scope;
 import org.touming.publish.SiteWriter;
 import org.touming.render.Renderer.TemplateProblem;
 import org.touming.render.Theme;
 
 /**
- * The site as {@code serve} shows it: built in memory, rebuilt after each edit. An edit to a
- * disclosure's YAML or Markdown re-checks that file, re-renders its page and data and the pages
- * that list it; any other edit (department, regions, configuration, theme) rebuilds everything.
+ * The site as {@code serve} shows it: built into a temporary folder, rebuilt after each edit. An
+ * edit to a disclosure's YAML or Markdown re-checks that file, re-renders its page and data, its
+ * department's page and the pages of the regions above it, and the pages about the whole site; the
+ * search index follows in the background. Any other edit (department, regions, configuration,
+ * theme) rebuilds everything.
  */
-final class Preview {
+final class Preview implements AutoCloseable {
   private final Path root;
+  private final Path folder;
   private final ContentLoader loader = new ContentLoader();
-  private volatile MemorySink site = new MemorySink();
+  private volatile DiskSink site;
+  private int builds;
   private volatile List<Diagnostic> diagnostics = List.of();
   private volatile boolean broken;
   private volatile long version;
@@ -42,8 +54,10 @@ final class Preview {
             return t;
           });
 
-  Preview(Path root) {
+  Preview(Path root) throws IOException {
     this.root = root;
+    this.folder = Files.createTempDirectory("touming-serve-");
+    this.site = new DiskSink(folder.resolve("empty"));
   }
 
   /** What the last (re)build did, for the terminal. */
@@ -54,7 +68,13 @@ final class Preview {
     Diagnostics notASite = new Diagnostics();
     Optional<Session> opened = Session.open(loader, root, notASite);
     List<Diagnostic> found = new ArrayList<>(notASite.sorted());
-    MemorySink fresh = new MemorySink();
+    DiskSink fresh;
+    try {
+      fresh = new DiskSink(folder.resolve("build-" + ++builds));
+    } catch (IOException e) {
+      found.add(failure("预览目录无法写入：" + e.getMessage()));
+      return finish(site, found, true, false, start);
+    }
     boolean ok = false;
     if (opened.isPresent()) {
       session = opened.get();
@@ -70,19 +90,22 @@ final class Preview {
         } catch (Exception | OutOfMemoryError e) {
           writer = null;
           found.add(
-              new Diagnostic(
-                  ContentLoader.CONFIG,
-                  1,
-                  1,
-                  org.touming.content.Severity.ERROR,
-                  "publish.failed",
+              failure(
                   OutOfMemory.causes(e)
                       ? "预览构建失败：" + OutOfMemory.advice("serve")
                       : "预览构建失败：" + e.getMessage()));
         }
       }
     }
-    return finish(ok ? fresh : site, found, !ok, false, start);
+    DiskSink previous = site;
+    Outcome outcome = finish(ok ? fresh : previous, found, !ok, false, start);
+    delete(ok ? previous.dir() : fresh.dir());
+    return outcome;
+  }
+
+  private static Diagnostic failure(String message) {
+    return new Diagnostic(
+        ContentLoader.CONFIG, 1, 1, org.touming.content.Severity.ERROR, "publish.failed", message);
   }
 
   /** Rebuilds after edits to these files (relative to the site), as little as they allow. */
@@ -121,10 +144,12 @@ final class Preview {
     }
     try {
       Catalog catalog = catalog();
+      Set<DepartmentId> departments = new HashSet<>();
       for (Loaded<Disclosure> l : changed) {
         writer.writeDisclosure(site, catalog, l);
+        departments.add(l.value().department());
       }
-      writer.writeShared(site, catalog, false);
+      writer.writeShared(site, catalog, false, Scope.departments(departments));
       searchLater(site, catalog);
       return finish(site, found, false, true, start);
     } catch (TemplateProblem e) {
@@ -140,7 +165,7 @@ final class Preview {
    * Redoes the search index after the pages are served: it is the slowest part of a rebuild, and an
    * edit should show at once. Only the newest edit's index is built.
    */
-  private void searchLater(MemorySink target, Catalog catalog) {
+  private void searchLater(DiskSink target, Catalog catalog) {
     long stamp = ++searchVersion;
     SiteWriter current = writer;
     searches.submit(
@@ -151,6 +176,9 @@ final class Preview {
           try {
             current.writeSearch(target, catalog);
           } catch (Exception | OutOfMemoryError e) {
+            if (searches.isShutdown()) {
+              return; // serve is closing
+            }
             System.err.println("搜索索引未能更新：" + e);
           }
         });
@@ -175,7 +203,7 @@ final class Preview {
   }
 
   private Outcome finish(
-      MemorySink sink, List<Diagnostic> found, boolean isBroken, boolean incremental, long start) {
+      DiskSink sink, List<Diagnostic> found, boolean isBroken, boolean incremental, long start) {
     site = sink;
     diagnostics = List.copyOf(found);
     broken = isBroken;
@@ -197,5 +225,33 @@ final class Preview {
 
   long version() {
     return version;
+  }
+
+  Path folder() {
+    return site.dir();
+  }
+
+  /** Waits for the background search index of the last edit (for tests). */
+  void settle() throws InterruptedException, java.util.concurrent.ExecutionException {
+    searches.submit(() -> {}).get();
+  }
+
+  @Override
+  public void close() {
+    searches.shutdownNow();
+    delete(folder);
+  }
+
+  private static void delete(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException | UncheckedIOException e) {
+      // A leftover temporary folder is harmless; the system's temporary cleanup removes it.
+    }
   }
 }

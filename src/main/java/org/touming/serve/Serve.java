@@ -8,9 +8,9 @@ import org.touming.content.Diagnostic;
 import org.touming.content.Severity;
 
 /**
- * {@code touming serve}: builds the site in memory, serves it on loopback, watches the sources,
- * rebuilds what an edit affects and reloads the open browser; build errors show in the page and in
- * the terminal.
+ * {@code touming serve}: builds the site into a temporary folder, serves it on loopback, watches
+ * the sources, rebuilds what an edit affects and reloads the open browser; build errors show in the
+ * page and in the terminal.
  */
 public final class Serve implements AutoCloseable {
   private final Preview preview;
@@ -35,6 +35,16 @@ public final class Serve implements AutoCloseable {
 
   public long version() {
     return preview.version();
+  }
+
+  /** Waits until the search index of the last edit is written (for tests). */
+  void settle() throws Exception {
+    preview.settle();
+  }
+
+  /** The folder the preview is served from (for tests). */
+  Path folder() {
+    return preview.folder();
   }
 
   public void start() {
@@ -83,11 +93,21 @@ public final class Serve implements AutoCloseable {
     out.flush();
   }
 
+  /** {@link #close} for a shutdown hook, where nothing can be reported. */
+  public void closeQuietly() {
+    try {
+      close();
+    } catch (IOException | RuntimeException e) {
+      // Shutting down: the temporary folder is left to the system's cleanup.
+    }
+  }
+
   @Override
   public void close() throws IOException {
     running = false;
     loop.interrupt();
     server.stop();
     watcher.close();
+    preview.close();
   }
 }

@@ -10,10 +10,18 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.touming.sample.SampleGenerator;
 import org.touming.testing.FixtureSite;
 
 /** serve: an edit shows up in the browser, an error shows in the page, a fix brings it back. */
@@ -107,6 +115,57 @@ class ServeTest {
       assertTrue(
           java.nio.file.Files.readString(dir.resolve("full/data/summary.csv")).contains("13.20"));
     }
+  }
+
+  /**
+   * The scoping of an incremental rebuild, checked against its definition: after an edit to a
+   * figure that region, department, ranking and site pages all show, every file the preview holds
+   * (search index included, once it has caught up) equals the full build's byte for byte.
+   */
+  @Test
+  void afterAnEditEveryFileEqualsAFullBuilds(@TempDir Path dir) throws Exception {
+    Path root = dir.resolve("site");
+    new SampleGenerator().write(40, 3, root);
+    Path edited = root.resolve("content/990101/101/2018-budget.yml");
+    String yaml = Files.readString(edited);
+    String before = "expenditure:\n  total: 16128.8\n";
+    assertTrue(yaml.contains(before), "the sample still has the figure this test edits");
+    try (Serve serve = new Serve(root, 0, new PrintWriter(new StringWriter(), true))) {
+      serve.start();
+      long v = serve.version();
+      Files.writeString(edited, yaml.replace(before, "expenditure:\n  total: 26128.8\n"));
+      awaitNewVersion(serve, v);
+      serve.settle();
+      var full = new org.touming.publish.SiteBuild().run(root, dir.resolve("full"), false);
+      assertTrue(full.written());
+      Map<String, byte[]> built = files(dir.resolve("full"));
+      Map<String, byte[]> served = files(serve.folder());
+      built.remove(org.touming.publish.Output.MANIFEST);
+      assertEquals(new TreeSet<>(built.keySet()), new TreeSet<>(served.keySet()));
+      List<String> differ =
+          built.keySet().stream()
+              .filter(f -> !Arrays.equals(built.get(f), served.get(f)))
+              .sorted()
+              .toList();
+      assertEquals(List.of(), differ, "files that differ from a full build");
+      // 16,128.8 + 40,728.23 before the edit: the county's and the city's sums both moved.
+      assertTrue(page(served, "regions/990101/index.html").contains("26,128.8"));
+      assertTrue(page(served, "regions/990100/index.html").contains("66,857.03"));
+    }
+  }
+
+  private static String page(Map<String, byte[]> files, String path) {
+    return new String(files.get(path), StandardCharsets.UTF_8);
+  }
+
+  private static Map<String, byte[]> files(Path dir) throws Exception {
+    Map<String, byte[]> files = new HashMap<>();
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.filter(Files::isRegularFile).toList()) {
+        files.put(dir.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
+      }
+    }
+    return files;
   }
 
   @Test
