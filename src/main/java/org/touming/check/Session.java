@@ -3,11 +3,15 @@ package org.touming.check;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.touming.content.ContentLoader;
+import org.touming.content.DepartmentId;
 import org.touming.content.Diagnostic;
 import org.touming.content.Diagnostics;
 import org.touming.content.Disclosure;
@@ -27,7 +31,8 @@ public final class Session {
   private final Map<String, List<Diagnostic>> perFile = new ConcurrentHashMap<>();
   private final Map<String, Summary> summaries = new ConcurrentHashMap<>();
   private final Map<String, Loaded<Disclosure>> loaded = new ConcurrentHashMap<>();
-  private volatile List<Diagnostic> crossYear = List.of();
+  // Per department: every rule across years compares a department's own disclosures.
+  private final Map<DepartmentId, List<Diagnostic>> crossYear = new ConcurrentHashMap<>();
 
   private Session(ContentLoader loader, Site site, List<Diagnostic> siteDiagnostics) {
     this.loader = loader;
@@ -45,7 +50,7 @@ public final class Session {
     }
     Session session = new Session(loader, site.get(), index.sorted());
     site.get().disclosures().parallelStream().forEach(session::checkFile);
-    session.recheckAcrossYears();
+    session.recheckAcrossYears(null);
     return Optional.of(session);
   }
 
@@ -57,8 +62,11 @@ public final class Session {
   public boolean update(String yamlFile) {
     for (Site.DisclosureFile f : site.disclosures()) {
       if (f.yaml().equals(yamlFile) || yamlFile.equals(f.markdown())) {
+        Set<DepartmentId> touched = new HashSet<>();
+        Optional.ofNullable(summaries.get(f.yaml())).ifPresent(s -> touched.add(s.department()));
         checkFile(f);
-        recheckAcrossYears();
+        Optional.ofNullable(summaries.get(f.yaml())).ifPresent(s -> touched.add(s.department()));
+        recheckAcrossYears(touched);
         return true;
       }
     }
@@ -76,7 +84,7 @@ public final class Session {
   public List<Diagnostic> diagnostics() {
     List<Diagnostic> all = new ArrayList<>(siteDiagnostics);
     perFile.values().forEach(all::addAll);
-    all.addAll(crossYear);
+    crossYear.values().forEach(all::addAll);
     all.sort(Comparator.naturalOrder());
     return all;
   }
@@ -100,9 +108,25 @@ public final class Session {
     }
   }
 
-  private void recheckAcrossYears() {
-    Diagnostics d = new Diagnostics();
-    CrossYearRules.check(new ArrayList<>(summaries.values()), loader.disclosureSchema(), d);
-    crossYear = d.sorted();
+  /** The rules across years for these departments, or for all when {@code departments} is null. */
+  private void recheckAcrossYears(Set<DepartmentId> departments) {
+    Map<DepartmentId, List<Summary>> groups = new HashMap<>();
+    for (Summary s : summaries.values()) {
+      if (departments == null || departments.contains(s.department())) {
+        groups.computeIfAbsent(s.department(), k -> new ArrayList<>()).add(s);
+      }
+    }
+    if (departments == null) {
+      crossYear.clear();
+    } else {
+      departments.forEach(crossYear::remove);
+    }
+    groups.entrySet().parallelStream()
+        .forEach(
+            e -> {
+              Diagnostics d = new Diagnostics();
+              CrossYearRules.check(e.getValue(), loader.disclosureSchema(), d);
+              crossYear.put(e.getKey(), d.sorted());
+            });
   }
 }
