@@ -56,17 +56,50 @@ final class ChartPages {
   private final Catalog catalog;
   private final Map<DepartmentId, Map<Kind, Map<Figure, Series>>> series = new LinkedHashMap<>();
 
-  ChartPages(Catalog catalog) {
+  ChartPages(Catalog catalog, Memo memo) {
     this.catalog = catalog;
     for (Department d : catalog.departments().values()) {
-      List<Loaded<Disclosure>> disclosures = catalog.of(d.id());
+      series.put(d.id(), memo.series(d, catalog.of(d.id())));
+    }
+  }
+
+  /**
+   * Each department's series, kept from one build to the next while its disclosures are the very
+   * same loaded objects (as {@code serve} keeps them for every file an edit did not touch).
+   */
+  static final class Memo {
+    private record Entry(
+        Department department,
+        List<Loaded<Disclosure>> disclosures,
+        Map<Kind, Map<Figure, Series>> series) {}
+
+    private final Map<DepartmentId, Entry> entries = new java.util.concurrent.ConcurrentHashMap<>();
+
+    Map<Kind, Map<Figure, Series>> series(Department d, List<Loaded<Disclosure>> disclosures) {
+      Entry e = entries.get(d.id());
+      if (e != null && e.department() == d && same(e.disclosures(), disclosures)) {
+        return e.series();
+      }
       Map<Kind, Map<Figure, Series>> byKind = new EnumMap<>(Kind.class);
       for (Kind kind : Kind.values()) {
         if (disclosures.stream().anyMatch(l -> l.value().kind() == kind)) {
           byKind.put(kind, Comparisons.department(d.name(), disclosures, kind));
         }
       }
-      series.put(d.id(), byKind);
+      entries.put(d.id(), new Entry(d, List.copyOf(disclosures), byKind));
+      return byKind;
+    }
+
+    private static boolean same(List<Loaded<Disclosure>> a, List<Loaded<Disclosure>> b) {
+      if (a.size() != b.size()) {
+        return false;
+      }
+      for (int i = 0; i < a.size(); i++) {
+        if (a.get(i) != b.get(i)) {
+          return false;
+        }
+      }
+      return true;
     }
   }
 

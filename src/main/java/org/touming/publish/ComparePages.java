@@ -1,5 +1,6 @@
 package org.touming.publish;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -7,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeSet;
 import org.touming.compare.Comparisons;
 import org.touming.compare.Figure;
@@ -204,30 +204,42 @@ final class ComparePages {
       if (s == null) {
         continue;
       }
-      Optional<Point> p = s.get(f).at(year).filter(x -> !x.derived());
-      Optional<Loaded<Disclosure>> l =
-          catalog.of(id).stream()
-              .filter(x -> x.value().year() == year && x.value().kind() == kind)
-              .findFirst();
-      if (p.isPresent() && l.isPresent()) {
-        rows.add(new Row(catalog.departments().get(id), p.get().value(), l.get()));
+      // Plain loops: the ranking of a province runs this for every department, figure and year.
+      Point p = null;
+      for (Point x : s.get(f).points()) {
+        if (x.year() == year && !x.derived()) {
+          p = x;
+          break;
+        }
+      }
+      if (p == null) {
+        continue;
+      }
+      for (Loaded<Disclosure> l : catalog.of(id)) {
+        if (l.value().year() == year && l.value().kind() == kind) {
+          rows.add(new Row(catalog.departments().get(id), p.value(), l));
+          break;
+        }
       }
     }
     rows.sort(Comparator.comparing(Row::value).reversed().thenComparing(row -> row.d().id()));
+    JsonPointer changeAt = f.change() == null ? null : JsonPointer.compile(f.change());
+    JsonPointer reasonAt =
+        f.change() == null ? null : JsonPointer.compile(f.change().replace("/amount", "/reason"));
     List<List<Cell>> body = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
       Row row = rows.get(i);
       Disclosure d = row.disclosure().value();
       String change = "";
       String reason = "";
-      if (f.change() != null) {
-        JsonNode c = row.disclosure().tree().at(f.change());
+      if (changeAt != null) {
+        JsonNode c = row.disclosure().tree().at(changeAt);
         if (c.isNumber()) {
           change =
               Money.signed(
                   org.touming.content.Amount.of(Comparisons.wanYuan(c.decimalValue(), d.unit())));
         }
-        JsonNode why = row.disclosure().tree().at(f.change().replace("/amount", "/reason"));
+        JsonNode why = row.disclosure().tree().at(reasonAt);
         reason = why.isTextual() ? why.asText() : "";
       }
       body.add(

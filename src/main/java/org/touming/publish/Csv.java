@@ -10,6 +10,7 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import org.touming.content.Amount;
 
@@ -49,10 +50,23 @@ final class Csv {
 
   /** BOM and header, then the parts as {@link #rows} made them. */
   static byte[] join(List<Column> columns, List<byte[]> parts) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    bytes.writeBytes(write(columns, List.of()));
-    parts.forEach(bytes::writeBytes);
-    return bytes.toByteArray();
+    // One array of the exact size: a site table can be 150 MB, and a growing buffer copies it
+    // thrice.
+    byte[] head = write(columns, List.of());
+    long size = head.length;
+    for (byte[] part : parts) {
+      size += part.length;
+    }
+    if (size > Integer.MAX_VALUE - 8) {
+      throw new IllegalStateException("站点数据表超过 2 GB，无法写成一个 CSV 文件");
+    }
+    byte[] out = Arrays.copyOf(head, (int) size);
+    int at = head.length;
+    for (byte[] part : parts) {
+      System.arraycopy(part, 0, out, at, part.length);
+      at += part.length;
+    }
+    return out;
   }
 
   private static byte[] serialize(List<Column> columns, List<List<Object>> rows, boolean header) {

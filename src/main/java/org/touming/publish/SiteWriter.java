@@ -6,7 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
 import javax.xml.stream.XMLStreamException;
 import org.touming.content.Department;
 import org.touming.content.Disclosure;
@@ -44,6 +47,8 @@ public final class SiteWriter {
 
   static final String SEARCH_PAGE = "search/index.html";
 
+  static final String OTHER = "其他页面、数据表与订阅";
+
   private final Theme theme;
   private final Renderer renderer;
   private final DisclosureViews views = new DisclosureViews(new MarkdownRenderer());
@@ -51,6 +56,7 @@ public final class SiteWriter {
   private final boolean luceneIndex;
   private final Analysis analysis = new Analysis();
   private final DataExport.TableParts tableParts = new DataExport.TableParts();
+  private final ChartPages.Memo series = new ChartPages.Memo();
   private Progress progress = Progress.NONE;
   private boolean search = true;
   private final Stages stages = new Stages();
@@ -165,124 +171,183 @@ public final class SiteWriter {
    * The pages and files that depend on many disclosures; returns the number of pages. Without the
    * search index when {@code withSearch} is false ({@code serve} redoes it after the pages, see
    * {@link #writeSearch}). Region, department and ranking pages outside {@code scope} are left as
-   * they are.
+   * they are. The pages are independent of each other and are rendered on every core.
    */
   public int writeShared(Sink out, Catalog catalog, boolean withSearch, Scope scope)
       throws IOException, TemplateProblem, XMLStreamException {
     Strings t = renderer.strings();
     List<String> pages = new ArrayList<>();
-    page(
-        out,
-        pages,
-        "home.ftlh",
-        Urls.home(),
-        t.get("nav.home"),
-        catalog.site().config().title(),
-        List.of(),
-        Pages.home(catalog));
-    long sharedStart = System.nanoTime();
-    long chartsBefore = stages.millis().getOrDefault(CHARTS, 0L);
-    ChartPages charts = stages.time(CHARTS, () -> new ChartPages(catalog));
+    long chartsStart = System.nanoTime();
+    ChartPages charts = new ChartPages(catalog, series);
+    ComparePages compare = new ComparePages(catalog, charts);
+    List<Task> tasks = new ArrayList<>();
     for (Region r : catalog.regions().values()) {
-      if (!scope.includes(r, catalog)) {
-        pages.add(Urls.region(r.code()));
-        continue;
+      String path = Urls.region(r.code());
+      pages.add(path);
+      if (scope.includes(r, catalog)) {
+        List<Link> crumbs = new ArrayList<>(List.of(home()));
+        crumbs.addAll(ancestors(catalog, r));
+        tasks.add(
+            () ->
+                page(
+                    out,
+                    "region.ftlh",
+                    path,
+                    r.name(),
+                    r.name() + "（" + r.code() + "）",
+                    crumbs,
+                    Pages.region(catalog, r, charts.region(out, r, folder(path)))));
       }
-      List<Link> crumbs = new ArrayList<>(List.of(home()));
-      crumbs.addAll(ancestors(catalog, r));
-      page(
-          out,
-          pages,
-          "region.ftlh",
-          Urls.region(r.code()),
-          r.name(),
-          r.name() + "（" + r.code() + "）",
-          crumbs,
-          Pages.region(
-              catalog,
-              r,
-              stages.time(CHARTS, () -> charts.region(out, r, folder(Urls.region(r.code()))))));
     }
     for (Department d : catalog.departments().values()) {
-      if (!scope.includes(d.id())) {
-        pages.add(Urls.department(d.id()));
-        continue;
+      String path = Urls.department(d.id());
+      pages.add(path);
+      if (scope.includes(d.id())) {
+        Region r = catalog.regions().get(d.region());
+        List<Link> crumbs = new ArrayList<>(List.of(home()));
+        crumbs.addAll(ancestors(catalog, r));
+        crumbs.add(new Link(Urls.region(r.code()), r.name()));
+        tasks.add(
+            () ->
+                page(
+                    out,
+                    "department.ftlh",
+                    path,
+                    d.name(),
+                    d.name() + "的预算决算公开",
+                    crumbs,
+                    Pages.department(
+                        catalog,
+                        d,
+                        charts.department(out, d, folder(path)),
+                        charts.departmentTables(d))));
       }
-      Region r = catalog.regions().get(d.region());
-      List<Link> crumbs = new ArrayList<>(List.of(home()));
-      crumbs.addAll(ancestors(catalog, r));
-      crumbs.add(new Link(Urls.region(r.code()), r.name()));
-      page(
-          out,
-          pages,
-          "department.ftlh",
-          Urls.department(d.id()),
-          d.name(),
-          d.name() + "的预算决算公开",
-          crumbs,
-          Pages.department(
-              catalog,
-              d,
-              stages.time(CHARTS, () -> charts.department(out, d, folder(Urls.department(d.id())))),
-              stages.time(CHARTS, () -> charts.departmentTables(d))));
     }
-    long compareStart = System.nanoTime();
-    ComparePages compare = new ComparePages(catalog, charts);
-    page(
-        out,
-        pages,
-        "compare.ftlh",
-        ComparePages.INDEX,
-        t.get("compare.title"),
-        "",
-        List.of(home()),
-        compare.index(out));
+    Link compareLink = new Link(ComparePages.INDEX, t.get("compare.title"));
+    pages.add(ComparePages.INDEX);
+    tasks.add(
+        () ->
+            page(
+                out,
+                "compare.ftlh",
+                ComparePages.INDEX,
+                t.get("compare.title"),
+                "",
+                List.of(home()),
+                compare.index(out)));
     for (Region r : compare.regions()) {
-      if (!scope.includes(r, catalog)) {
-        pages.add(ComparePages.region(r.code()));
-        continue;
+      String path = ComparePages.region(r.code());
+      pages.add(path);
+      if (scope.includes(r, catalog)) {
+        tasks.add(
+            () ->
+                page(
+                    out,
+                    "compare.ftlh",
+                    path,
+                    r.name() + "部门排名",
+                    "",
+                    List.of(home(), compareLink),
+                    compare.ranking(r)));
       }
-      page(
-          out,
-          pages,
-          "compare.ftlh",
-          ComparePages.region(r.code()),
-          r.name() + "部门排名",
-          "",
-          List.of(home(), new Link(ComparePages.INDEX, t.get("compare.title"))),
-          compare.ranking(r));
     }
-    out.write(ComparePages.DATA, compare.interactiveData());
-    page(
-        out,
-        pages,
-        "compare-interactive.ftlh",
-        ComparePages.INTERACTIVE,
-        t.get("interactive.title"),
-        "",
-        List.of(home(), new Link(ComparePages.INDEX, t.get("compare.title"))),
-        null);
-    page(
-        out,
-        pages,
-        "compare.ftlh",
-        ComparePages.THREE_PUBLIC,
-        "“三公”经费概览",
-        "",
-        List.of(home(), new Link(ComparePages.INDEX, t.get("compare.title"))),
-        compare.threePublic());
-    stages.add(CHARTS, System.nanoTime() - compareStart);
-    page(
-        out,
-        pages,
-        "glossary.ftlh",
-        Urls.glossary(),
-        t.get("glossary.title"),
-        "",
-        List.of(home()),
-        Pages.glossary(catalog));
+    pages.add(ComparePages.INTERACTIVE);
+    tasks.add(
+        () -> {
+          out.write(ComparePages.DATA, compare.interactiveData());
+          page(
+              out,
+              "compare-interactive.ftlh",
+              ComparePages.INTERACTIVE,
+              t.get("interactive.title"),
+              "",
+              List.of(home(), compareLink),
+              null);
+        });
+    pages.add(ComparePages.THREE_PUBLIC);
+    tasks.add(
+        () ->
+            page(
+                out,
+                "compare.ftlh",
+                ComparePages.THREE_PUBLIC,
+                "“三公”经费概览",
+                "",
+                List.of(home(), compareLink),
+                compare.threePublic()));
+    runAll(tasks);
+    stages.add(CHARTS, System.nanoTime() - chartsStart);
+
+    long otherStart = System.nanoTime();
+    View.Home homeView = Pages.home(catalog);
+    tasks.clear();
+    pages.add(Urls.home());
+    tasks.add(
+        () ->
+            page(
+                out,
+                "home.ftlh",
+                Urls.home(),
+                t.get("nav.home"),
+                catalog.site().config().title(),
+                List.of(),
+                homeView));
+    pages.add(Urls.glossary());
+    tasks.add(
+        () ->
+            page(
+                out,
+                "glossary.ftlh",
+                Urls.glossary(),
+                t.get("glossary.title"),
+                "",
+                List.of(home()),
+                Pages.glossary(catalog)));
+    pages.add(Urls.data());
+    tasks.add(() -> writeData(out, catalog, homeView));
+    pages.add(SEARCH_PAGE);
+    tasks.add(
+        () ->
+            page(
+                out, "search.ftlh", SEARCH_PAGE, t.get("search.title"), "", List.of(home()), null));
+    tasks.add(
+        () ->
+            out.write(
+                "404.html",
+                renderer.render(
+                    "404.ftlh",
+                    new View.Page("404.html", "", t.get("404.title"), "", List.of()),
+                    null)));
+    for (String asset : theme.assets()) {
+      tasks.add(() -> out.write("assets/" + asset, theme.asset(asset)));
+    }
+    List<String> all = new ArrayList<>(pages);
+    catalog
+        .disclosures()
+        .forEach(
+            l ->
+                all.add(
+                    Urls.disclosure(l.value().department(), l.value().year(), l.value().kind())));
+    tasks.add(() -> out.write("feed.xml", Feeds.atom(catalog, baseUrl)));
+    tasks.add(
+        () -> out.write("sitemap.xml", Feeds.sitemap(all.stream().sorted().toList(), baseUrl)));
+    tasks.add(() -> out.write("robots.txt", Feeds.robots(baseUrl)));
+    runAll(tasks);
+    stages.add(OTHER, System.nanoTime() - otherStart);
+    long searchStart = System.nanoTime();
+    if (withSearch) {
+      writeSearch(out, catalog, () -> false);
+    }
+    stages.add(SEARCH, System.nanoTime() - searchStart);
+    return pages.size() + 1;
+  }
+
+  /** The site tables, their data package, and the page that lists them with their sizes. */
+  private void writeData(Sink out, Catalog catalog, View.Home home)
+      throws IOException, TemplateProblem {
+    Strings t = renderer.strings();
     Map<String, Integer> tables = DataExport.writeTables(out, catalog, tableParts);
-    byte[] totals = totals(Pages.home(catalog));
+    byte[] totals = totals(home);
     out.write("data/site_totals.csv", totals);
     tables.put("data/site_totals.csv", totals.length);
     List<View.Download> downloads = new ArrayList<>();
@@ -293,56 +358,74 @@ public final class SiteWriter {
                     new Link(file, file.substring("data/".length())), describe(file), size(size))));
     page(
         out,
-        pages,
         "data.ftlh",
         Urls.data(),
         t.get("data.title"),
         "",
         List.of(home()),
         new View.DataPage(downloads));
-    page(out, pages, "search.ftlh", SEARCH_PAGE, t.get("search.title"), "", List.of(home()), null);
-    long searchStart = System.nanoTime();
-    if (withSearch) {
-      writeSearch(out, catalog);
-    }
-    long searchNanos = System.nanoTime() - searchStart;
-    stages.add(SEARCH, searchNanos);
-    out.write(
-        "404.html",
-        renderer.render(
-            "404.ftlh", new View.Page("404.html", "", t.get("404.title"), "", List.of()), null));
-    for (String asset : theme.assets()) {
-      out.write("assets/" + asset, theme.asset(asset));
-    }
-    List<String> all = new ArrayList<>(pages);
-    catalog
-        .disclosures()
-        .forEach(
-            l ->
-                all.add(
-                    Urls.disclosure(l.value().department(), l.value().year(), l.value().kind())));
-    out.write("feed.xml", Feeds.atom(catalog, baseUrl));
-    out.write("sitemap.xml", Feeds.sitemap(all.stream().sorted().toList(), baseUrl));
-    out.write("robots.txt", Feeds.robots(baseUrl));
-    long chartsMillis = stages.millis().getOrDefault(CHARTS, 0L) - chartsBefore;
-    stages.add(
-        "其他页面、数据表与订阅", System.nanoTime() - sharedStart - chartsMillis * 1_000_000 - searchNanos);
-    return pages.size() + 1;
   }
 
-  /** The search index and its export; safe to run beside page writing for another catalog. */
-  public void writeSearch(Sink out, Catalog catalog) throws IOException {
-    IndexExport.Documents documents = IndexExport.documents(catalog, out);
+  /** One page or file of {@link #writeShared}. */
+  private interface Task {
+    void run() throws IOException, TemplateProblem, XMLStreamException;
+  }
+
+  /** Runs the tasks on every core; the first failure in task order is the one reported. */
+  private static void runAll(List<Task> tasks)
+      throws IOException, TemplateProblem, XMLStreamException {
+    Exception[] failures = new Exception[tasks.size()];
+    IntStream.range(0, tasks.size())
+        .parallel()
+        .forEach(
+            i -> {
+              try {
+                tasks.get(i).run();
+              } catch (IOException | TemplateProblem | XMLStreamException | RuntimeException e) {
+                failures[i] = e;
+              }
+            });
+    for (Exception e : failures) {
+      if (e instanceof IOException io) {
+        throw io;
+      } else if (e instanceof TemplateProblem tp) {
+        throw tp;
+      } else if (e instanceof XMLStreamException x) {
+        throw x;
+      } else if (e instanceof RuntimeException r) {
+        throw r;
+      }
+    }
+  }
+
+  /**
+   * The search index and its export; safe to run beside page writing for another catalog. Stops
+   * with a {@link CancellationException} soon after {@code cancelled} turns true.
+   */
+  public void writeSearch(Sink out, Catalog catalog, BooleanSupplier cancelled) throws IOException {
+    Sink checked =
+        (path, bytes) -> {
+          stopIf(cancelled);
+          out.write(path, bytes);
+        };
+    IndexExport.Documents documents = IndexExport.documents(catalog, checked);
     try (SearchIndex index =
         SearchIndex.build(
             Sections.stream(catalog).iterator(),
             analysis,
             done -> progress.update(SEARCH, done, 0),
-            documents)) {
-      IndexExport.write(index, documents, out);
+            documents,
+            cancelled)) {
+      IndexExport.write(index, documents, checked);
       if (luceneIndex) {
-        LuceneFiles.write(index.directory(), out);
+        LuceneFiles.write(index.directory(), checked);
       }
+    }
+  }
+
+  private static void stopIf(BooleanSupplier cancelled) {
+    if (cancelled.getAsBoolean()) {
+      throw new CancellationException();
     }
   }
 
@@ -357,7 +440,6 @@ public final class SiteWriter {
 
   private void page(
       Sink out,
-      List<String> pages,
       String template,
       String path,
       String title,
@@ -369,7 +451,6 @@ public final class SiteWriter {
         path,
         renderer.render(
             template, new View.Page(path, Urls.root(path), title, description, crumbs), view));
-    pages.add(path);
   }
 
   private static View.Site siteView(SiteConfig config, Strings t, String language) {

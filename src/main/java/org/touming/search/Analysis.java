@@ -8,7 +8,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
@@ -33,12 +35,23 @@ public final class Analysis {
   /** The terms of one document: title words, text words, and the bigrams of both. */
   record Terms(String[] title, String[] text, String[] grams) {}
 
-  List<Terms> analyse(List<SearchDocument> batch) {
+  /**
+   * Each document's terms; stops with a {@link CancellationException} once {@code stop} says so.
+   */
+  List<Terms> analyse(List<SearchDocument> batch, BooleanSupplier stop) {
     if (wordCache.size() > CACHE_LIMIT || vocabulary.size() > 4 * CACHE_LIMIT) {
       wordCache.clear();
       vocabulary.clear();
     }
-    return batch.parallelStream().map(this::analyse).toList();
+    return batch.parallelStream()
+        .map(
+            d -> {
+              if (stop.getAsBoolean()) {
+                throw new CancellationException();
+              }
+              return analyse(d);
+            })
+        .toList();
   }
 
   /**

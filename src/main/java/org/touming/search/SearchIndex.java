@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import org.apache.lucene.document.Document;
@@ -68,15 +69,19 @@ public final class SearchIndex implements AutoCloseable {
 
   /** Indexes the documents as one segment, in their given order. */
   public static SearchIndex build(List<SearchDocument> documents) {
-    return build(documents.iterator(), new Analysis(), done -> {}, d -> {});
+    return build(documents.iterator(), new Analysis(), done -> {}, d -> {}, () -> false);
   }
 
-  /** As {@link #build(List)}, reusing what the analysis already cut in earlier builds. */
+  /**
+   * As {@link #build(List)}, reusing what the analysis already cut in earlier builds; stops with a
+   * {@link java.util.concurrent.CancellationException} soon after {@code stop} turns true.
+   */
   public static SearchIndex build(
       Iterator<SearchDocument> documents,
       Analysis analysis,
       IntConsumer progress,
-      Consumer<SearchDocument> indexed) {
+      Consumer<SearchDocument> indexed,
+      BooleanSupplier stop) {
     Path folder = null;
     boolean built = false;
     try {
@@ -99,7 +104,7 @@ public final class SearchIndex implements AutoCloseable {
           while (documents.hasNext() && batch.size() < BATCH) {
             batch.add(documents.next());
           }
-          List<Analysis.Terms> terms = analysis.analyse(batch);
+          List<Analysis.Terms> terms = analysis.analyse(batch, stop);
           for (int i = 0; i < batch.size(); i++) {
             writer.addDocument(document(batch.get(i), terms.get(i)));
             indexed.accept(batch.get(i));

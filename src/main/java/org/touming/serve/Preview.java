@@ -10,8 +10,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.touming.check.Session;
 import org.touming.content.ContentLoader;
@@ -46,13 +50,20 @@ final class Preview implements AutoCloseable {
   private Session session;
   private SiteWriter writer;
   private volatile long searchVersion;
+  // One worker, also for the analysis's parallel streams inside it: the index of an edit is
+  // redone on one core, and the next edit's pages have the others (the common pool) to themselves.
   private final ExecutorService searches =
-      Executors.newSingleThreadExecutor(
-          r -> {
-            Thread t = new Thread(r, "touming-search");
+      new ForkJoinPool(
+          1,
+          pool -> {
+            ForkJoinWorkerThread t =
+                ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+            t.setName("touming-search");
             t.setDaemon(true);
             return t;
-          });
+          },
+          null,
+          false);
 
   Preview(Path root) throws IOException {
     this.root = root;
@@ -65,6 +76,7 @@ final class Preview implements AutoCloseable {
 
   synchronized Outcome rebuildAll() {
     long start = System.nanoTime();
+    searchVersion++;
     Diagnostics notASite = new Diagnostics();
     Optional<Session> opened = Session.open(loader, root, notASite);
     List<Diagnostic> found = new ArrayList<>(notASite.sorted());
@@ -123,6 +135,7 @@ final class Preview implements AutoCloseable {
       return rebuildAll();
     }
     long start = System.nanoTime();
+    searchVersion++; // stops the index of the previous edit: this rebuild needs the cores
     List<Loaded<Disclosure>> changed = new ArrayList<>();
     for (String file : files) {
       String yaml = file.endsWith(".md") ? file.substring(0, file.length() - 3) + ".yml" : file;
@@ -168,18 +181,22 @@ final class Preview implements AutoCloseable {
   private void searchLater(DiskSink target, Catalog catalog) {
     long stamp = ++searchVersion;
     SiteWriter current = writer;
+    // A newer edit, or serve closing, stops this index part-way: it would be out of date, and it
+    // would take the cores the next rebuild needs.
+    BooleanSupplier stale = () -> stamp != searchVersion || searches.isShutdown();
     searches.submit(
         () -> {
-          if (stamp != searchVersion) {
+          if (stale.getAsBoolean()) {
             return;
           }
           try {
-            current.writeSearch(target, catalog);
+            current.writeSearch(target, catalog, stale);
+          } catch (CancellationException e) {
+            // superseded by a newer edit
           } catch (Exception | OutOfMemoryError e) {
-            if (searches.isShutdown()) {
-              return; // serve is closing
+            if (!stale.getAsBoolean()) {
+              System.err.println("搜索索引未能更新：" + e);
             }
-            System.err.println("搜索索引未能更新：" + e);
           }
         });
   }
@@ -239,6 +256,11 @@ final class Preview implements AutoCloseable {
   @Override
   public void close() {
     searches.shutdownNow();
+    try {
+      searches.awaitTermination(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     delete(folder);
   }
 
