@@ -226,7 +226,7 @@ public final class Schema {
       String label,
       List<Violation> out,
       SourceMap map) {
-    ObjectNode object = NODES.objectNode();
+    ObjectNode object = new ObjectNode(NODES, new FieldMap(m.fields().size()));
     JsonNode props = schema.path("properties");
     JsonNode additional = schema.get("additionalProperties");
     for (Node.Field f : m.fields().values()) {

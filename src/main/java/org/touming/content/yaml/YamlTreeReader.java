@@ -81,7 +81,7 @@ public final class YamlTreeReader {
         {
           Map<String, Node.Field> fields = new LinkedHashMap<>();
           while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
+            String name = Canonical.of(p.currentName());
             Mark keyMark = mark(p.currentTokenLocation());
             p.nextToken();
             Node value = readValue(p, duplicateKey);
@@ -104,7 +104,7 @@ public final class YamlTreeReader {
           return new Node.ListNode(mark, items);
         }
       case VALUE_STRING:
-        return new Node.ScalarNode(mark, p.getText(), Node.ScalarType.STRING);
+        return new Node.ScalarNode(mark, Canonical.ofShort(p.getText()), Node.ScalarType.STRING);
       case VALUE_NUMBER_INT:
         return new Node.ScalarNode(mark, p.getText(), Node.ScalarType.INTEGER);
       case VALUE_NUMBER_FLOAT:
