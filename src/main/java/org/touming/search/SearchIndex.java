@@ -27,6 +27,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.NIOFSDirectory;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -85,9 +86,11 @@ public final class SearchIndex implements AutoCloseable {
     Path folder = null;
     boolean built = false;
     try {
-      // On disk (memory-mapped), not on the heap: a city's index runs to hundreds of megabytes.
+      // On disk, not on the heap: a city's index runs to hundreds of megabytes. Read through
+      // buffers, not memory-mapped: the export reads it once from end to end, and mapped pages
+      // would count against the build's memory.
       folder = Files.createTempDirectory("touming-index");
-      Directory dir = FSDirectory.open(folder);
+      Directory dir = new NIOFSDirectory(folder);
       LogDocMergePolicy merges = new LogDocMergePolicy();
       merges.setNoCFSRatio(0);
       // Every field arrives already cut (Analysis), so the writer's own analyzer never runs.
