@@ -1,12 +1,12 @@
 package org.touming.publish;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
@@ -89,28 +89,19 @@ public final class SiteWriter {
   /** Everything; returns the number of pages. */
   public int writeAll(Sink out, Catalog catalog)
       throws IOException, TemplateProblem, XMLStreamException {
-    List<TemplateProblem> problems = new ArrayList<>();
     long start = System.nanoTime();
     AtomicInteger done = new AtomicInteger();
     int total = catalog.disclosures().size();
-    catalog.disclosures().parallelStream()
-        .forEach(
-            l -> {
-              try {
-                writeDisclosure(out, catalog, l);
-                progress.update(PAGES, done.incrementAndGet(), total);
-              } catch (TemplateProblem e) {
-                synchronized (problems) {
-                  problems.add(e);
-                }
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-            });
-    stages.add(PAGES, System.nanoTime() - start);
-    if (!problems.isEmpty()) {
-      throw problems.get(0);
+    List<Task> tasks = new ArrayList<>();
+    for (Loaded<Disclosure> l : catalog.disclosures()) {
+      tasks.add(
+          () -> {
+            writeDisclosure(out, catalog, l);
+            progress.update(PAGES, done.incrementAndGet(), total);
+          });
     }
+    runAll(tasks);
+    stages.add(PAGES, System.nanoTime() - start);
     return writeShared(out, catalog, search, Scope.all()) + catalog.disclosures().size();
   }
 
@@ -371,29 +362,40 @@ public final class SiteWriter {
     void run() throws IOException, TemplateProblem, XMLStreamException;
   }
 
-  /** Runs the tasks on every core; the first failure in task order is the one reported. */
+  /**
+   * Runs the tasks on every core and returns when none is running any more, so that a failed build
+   * can remove its staging folder without a task still writing into it. After a failure the tasks
+   * not yet started are skipped; the first failure in task order is the one reported.
+   */
   private static void runAll(List<Task> tasks)
       throws IOException, TemplateProblem, XMLStreamException {
-    Exception[] failures = new Exception[tasks.size()];
+    Throwable[] failures = new Throwable[tasks.size()];
+    AtomicBoolean failed = new AtomicBoolean();
     IntStream.range(0, tasks.size())
         .parallel()
         .forEach(
             i -> {
+              if (failed.get()) {
+                return;
+              }
               try {
                 tasks.get(i).run();
-              } catch (IOException | TemplateProblem | XMLStreamException | RuntimeException e) {
-                failures[i] = e;
+              } catch (Throwable t) { // out of memory too: rethrown below, once all have stopped
+                failures[i] = t;
+                failed.set(true);
               }
             });
-    for (Exception e : failures) {
-      if (e instanceof IOException io) {
+    for (Throwable t : failures) {
+      if (t instanceof IOException io) {
         throw io;
-      } else if (e instanceof TemplateProblem tp) {
+      } else if (t instanceof TemplateProblem tp) {
         throw tp;
-      } else if (e instanceof XMLStreamException x) {
+      } else if (t instanceof XMLStreamException x) {
         throw x;
-      } else if (e instanceof RuntimeException r) {
+      } else if (t instanceof RuntimeException r) {
         throw r;
+      } else if (t instanceof Error e) {
+        throw e;
       }
     }
   }
