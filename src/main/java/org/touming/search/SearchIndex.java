@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
@@ -105,16 +106,19 @@ public final class SearchIndex implements AutoCloseable {
         while (documents.hasNext()) {
           List<SearchDocument> batch = new ArrayList<>(BATCH);
           while (documents.hasNext() && batch.size() < BATCH) {
+            stopIf(stop);
             batch.add(documents.next());
           }
           List<Analysis.Terms> terms = analysis.analyse(batch, stop);
           for (int i = 0; i < batch.size(); i++) {
+            stopIf(stop);
             writer.addDocument(document(batch.get(i), terms.get(i)));
             indexed.accept(batch.get(i));
           }
           done += batch.size();
           progress.accept(done);
         }
+        stopIf(stop);
         writer.forceMerge(1);
       }
       SearchIndex index = new SearchIndex(dir, folder);
@@ -126,6 +130,12 @@ public final class SearchIndex implements AutoCloseable {
       if (!built) {
         delete(folder);
       }
+    }
+  }
+
+  private static void stopIf(BooleanSupplier stop) {
+    if (stop.getAsBoolean()) {
+      throw new CancellationException();
     }
   }
 
