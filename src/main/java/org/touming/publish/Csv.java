@@ -10,6 +10,7 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.touming.content.Amount;
@@ -48,7 +49,15 @@ final class Csv {
     return serialize(columns, rows, false);
   }
 
-  /** BOM and header, then the parts as {@link #rows} made them. */
+  /** A whole file in parts: BOM and header, then the parts as {@link #rows} made them. */
+  static List<byte[]> file(List<Column> columns, List<byte[]> parts) {
+    List<byte[]> file = new ArrayList<>(parts.size() + 1);
+    file.add(write(columns, List.of()));
+    file.addAll(parts);
+    return file;
+  }
+
+  /** As {@link #file}, joined into one array. */
   static byte[] join(List<Column> columns, List<byte[]> parts) {
     // One array of the exact size: a site table can be 150 MB, and a growing buffer copies it
     // thrice.

@@ -124,9 +124,9 @@ final class DataExport {
     ArrayNode resources = NODES.arrayNode();
     for (Sheet sheet : Sheets.all(catalog)) {
       String path = "data/" + sheet.name() + ".csv";
-      byte[] bytes = Csv.join(sheet.columns(), tables.parts(sheet, catalog.disclosures()));
-      out.write(path, bytes);
-      files.put(path, bytes.length);
+      List<byte[]> file = Csv.file(sheet.columns(), tables.parts(sheet, catalog.disclosures()));
+      out.write(path, file);
+      files.put(path, file.stream().mapToInt(b -> b.length).sum());
       resources.add(resource(sheet, path));
     }
     ObjectNode pkg = NODES.objectNode();

@@ -2,6 +2,7 @@ package org.touming.publish;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.stream.Stream;
 
 /**
@@ -23,8 +25,16 @@ public final class Manifest {
   private Manifest() {}
 
   public static void write(Path dir) throws IOException {
+    write(dir, Map.of());
+  }
+
+  /**
+   * As {@link #write(Path)}, taking the hashes of files already digested as they were written
+   * (reading a city's 2 GB back would take seconds); every other file is read.
+   */
+  static void write(Path dir, Map<String, String> known) throws IOException {
     StringBuilder sb = new StringBuilder();
-    for (var e : hashes(dir).entrySet()) {
+    for (var e : hashes(dir, known).entrySet()) {
       sb.append(e.getValue()).append("  ").append(e.getKey()).append('\n');
     }
     Files.writeString(dir.resolve(Output.MANIFEST), sb.toString(), StandardCharsets.UTF_8);
@@ -32,28 +42,54 @@ public final class Manifest {
 
   /** Every file below {@code dir} except the manifest itself, by relative path. */
   static Map<String, String> hashes(Path dir) throws IOException {
-    Map<String, String> out = new TreeMap<>();
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.filter(Files::isRegularFile).toList()) {
-        String rel = dir.relativize(p).toString().replace('\\', '/');
-        if (!rel.equals(Output.MANIFEST)) {
-          out.put(rel, sha256(p));
-        }
-      }
-    }
-    return out;
+    return hashes(dir, Map.of());
   }
 
-  static String sha256(Path file) throws IOException {
+  private static Map<String, String> hashes(Path dir, Map<String, String> known)
+      throws IOException {
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(dir)) {
+      files = walk.filter(Files::isRegularFile).toList();
+    }
+    Map<String, String> out = new ConcurrentSkipListMap<>();
+    try {
+      files.parallelStream()
+          .forEach(
+              p -> {
+                String rel = dir.relativize(p).toString().replace('\\', '/');
+                if (!rel.equals(Output.MANIFEST)) {
+                  String hash = known.get(rel);
+                  out.put(rel, hash != null ? hash : sha256(p));
+                }
+              });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    return new TreeMap<>(out);
+  }
+
+  static String sha256(byte[] bytes) {
+    return HexFormat.of().formatHex(digest().digest(bytes));
+  }
+
+  static MessageDigest digest() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e); // every Java has SHA-256
+    }
+  }
+
+  private static String sha256(Path file) {
     try (InputStream in = Files.newInputStream(file)) {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      MessageDigest digest = digest();
       byte[] buffer = new byte[65536];
       for (int n; (n = in.read(buffer)) > 0; ) {
         digest.update(buffer, 0, n);
       }
       return HexFormat.of().formatHex(digest.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

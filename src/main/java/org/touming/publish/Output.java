@@ -1,10 +1,16 @@
 package org.touming.publish;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
 import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -15,6 +21,8 @@ public final class Output implements Sink {
   public static final String MANIFEST = "SHA256SUMS";
   private final Path target;
   private final Path staging;
+  private static final int PIECE = 64 * 1024;
+  private final Map<String, String> hashes = new ConcurrentHashMap<>();
 
   private Output(Path target, Path staging) {
     this.target = target;
@@ -45,9 +53,39 @@ public final class Output implements Sink {
 
   @Override
   public void write(String rel, byte[] bytes) throws IOException {
+    write(rel, List.of(bytes));
+  }
+
+  @Override
+  public void write(String rel, List<byte[]> parts) throws IOException {
     Path p = staging.resolve(rel);
     Files.createDirectories(p.getParent());
-    Files.write(p, bytes);
+    writeFile(p, parts);
+    // Digested here, on the thread that made the file, so the manifest need not read it back.
+    MessageDigest digest = Manifest.digest();
+    parts.forEach(digest::update);
+    hashes.put(
+        staging.relativize(p).toString().replace('\\', '/'),
+        HexFormat.of().formatHex(digest.digest()));
+  }
+
+  /**
+   * Writes the parts to a file in pieces of at most 64 KB: NIO copies each write through a direct
+   * buffer of its size and keeps that buffer per thread, so one 150 MB write would pin 150 MB.
+   */
+  public static void writeFile(Path file, List<byte[]> parts) throws IOException {
+    try (OutputStream out = Files.newOutputStream(file)) {
+      for (byte[] part : parts) {
+        for (int at = 0; at < part.length; at += PIECE) {
+          out.write(part, at, Math.min(PIECE, part.length - at));
+        }
+      }
+    }
+  }
+
+  /** The SHA-256 of every file written so far, by path. */
+  Map<String, String> hashes() {
+    return hashes;
   }
 
   /** Puts the finished build in place of the previous one. */

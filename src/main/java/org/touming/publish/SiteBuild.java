@@ -143,7 +143,7 @@ public final class SiteBuild {
       out = Output.begin(target);
       int pages = prepared.writer().writeAll(out, prepared.catalog());
       long manifestStart = System.nanoTime();
-      Manifest.write(out.dir());
+      Manifest.write(out.dir(), out.hashes());
       int files = countFiles(out.dir());
       out.commit();
       Map<String, Long> stages = new LinkedHashMap<>();

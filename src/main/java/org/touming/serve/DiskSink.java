@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.touming.publish.Output;
 import org.touming.publish.Sink;
 
 /**
@@ -26,13 +28,18 @@ final class DiskSink implements Sink {
 
   @Override
   public void write(String path, byte[] bytes) throws IOException {
+    write(path, List.of(bytes));
+  }
+
+  @Override
+  public void write(String path, List<byte[]> parts) throws IOException {
     Path target = resolve(path);
     if (target == null) {
       throw new IOException("不在预览目录中的路径：" + path);
     }
     Files.createDirectories(target.getParent());
     Path temp = target.resolveSibling(".writing-" + counter.incrementAndGet());
-    Files.write(temp, bytes);
+    Output.writeFile(temp, parts);
     Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
