@@ -11,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.touming.content.Amount;
 
@@ -55,27 +54,6 @@ final class Csv {
     file.add(write(columns, List.of()));
     file.addAll(parts);
     return file;
-  }
-
-  /** As {@link #file}, joined into one array. */
-  static byte[] join(List<Column> columns, List<byte[]> parts) {
-    // One array of the exact size: a site table can be 150 MB, and a growing buffer copies it
-    // thrice.
-    byte[] head = write(columns, List.of());
-    long size = head.length;
-    for (byte[] part : parts) {
-      size += part.length;
-    }
-    if (size > Integer.MAX_VALUE - 8) {
-      throw new IllegalStateException("站点数据表超过 2 GB，无法写成一个 CSV 文件");
-    }
-    byte[] out = Arrays.copyOf(head, (int) size);
-    int at = head.length;
-    for (byte[] part : parts) {
-      System.arraycopy(part, 0, out, at, part.length);
-      at += part.length;
-    }
-    return out;
   }
 
   private static byte[] serialize(List<Column> columns, List<List<Object>> rows, boolean header) {

@@ -52,11 +52,6 @@ public final class Output implements Sink {
   }
 
   @Override
-  public void write(String rel, byte[] bytes) throws IOException {
-    write(rel, List.of(bytes));
-  }
-
-  @Override
   public void write(String rel, List<byte[]> parts) throws IOException {
     Path p = staging.resolve(rel);
     Files.createDirectories(p.getParent());

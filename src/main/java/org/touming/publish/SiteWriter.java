@@ -325,11 +325,11 @@ public final class SiteWriter {
     tasks.add(() -> out.write("robots.txt", Feeds.robots(baseUrl)));
     runAll(tasks);
     stages.add(OTHER, System.nanoTime() - otherStart);
-    long searchStart = System.nanoTime();
     if (withSearch) {
+      long searchStart = System.nanoTime();
       writeSearch(out, catalog, () -> false);
+      stages.add(SEARCH, System.nanoTime() - searchStart);
     }
-    stages.add(SEARCH, System.nanoTime() - searchStart);
     return pages.size() + 1;
   }
 
@@ -406,9 +406,9 @@ public final class SiteWriter {
    */
   public void writeSearch(Sink out, Catalog catalog, BooleanSupplier cancelled) throws IOException {
     Sink checked =
-        (path, bytes) -> {
+        (path, parts) -> {
           stopIf(cancelled);
-          out.write(path, bytes);
+          out.write(path, parts);
         };
     IndexExport.Documents documents = IndexExport.documents(catalog, checked);
     try (SearchIndex index =

@@ -27,11 +27,6 @@ final class DiskSink implements Sink {
   }
 
   @Override
-  public void write(String path, byte[] bytes) throws IOException {
-    write(path, List.of(bytes));
-  }
-
-  @Override
   public void write(String path, List<byte[]> parts) throws IOException {
     Path target = resolve(path);
     if (target == null) {
