@@ -88,14 +88,18 @@ final class Preview implements AutoCloseable {
       return finish(site, found, true, false, start);
     }
     boolean ok = false;
+    Catalog catalog = null;
     if (opened.isPresent()) {
       session = opened.get();
       found = new ArrayList<>(session.diagnostics());
       if (!session.hasErrors()) {
         Theme theme = new Theme(root, session.site().config().theme());
         try {
-          writer = new SiteWriter(theme, session.site().config());
-          writer.writeAll(fresh, catalog());
+          // The pages first, the search index after them in the background, as after an edit:
+          // on a city's site the index takes longer than all the pages together.
+          writer = new SiteWriter(theme, session.site().config()).search(false);
+          catalog = catalog();
+          writer.writeAll(fresh, catalog);
           ok = true;
         } catch (TemplateProblem e) {
           found.add(templateDiagnostic(e));
@@ -112,6 +116,9 @@ final class Preview implements AutoCloseable {
     DiskSink previous = site;
     Outcome outcome = finish(ok ? fresh : previous, found, !ok, false, start);
     delete(ok ? previous.dir() : fresh.dir());
+    if (ok) {
+      searchLater(fresh, catalog);
+    }
     return outcome;
   }
 
