@@ -12,6 +12,7 @@ import org.touming.compare.Comparisons;
 import org.touming.compare.Figure;
 import org.touming.compare.Point;
 import org.touming.compare.Series;
+import org.touming.content.Catalog;
 import org.touming.content.Department;
 import org.touming.content.DepartmentId;
 import org.touming.content.Disclosure;

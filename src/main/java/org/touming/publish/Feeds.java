@@ -7,6 +7,7 @@ import java.util.List;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import org.touming.content.Catalog;
 import org.touming.content.Disclosure;
 import org.touming.content.Loaded;
 import org.touming.render.Urls;

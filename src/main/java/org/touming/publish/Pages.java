@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.touming.content.Amount;
+import org.touming.content.Catalog;
 import org.touming.content.Department;
 import org.touming.content.Disclosure;
 import org.touming.content.Loaded;

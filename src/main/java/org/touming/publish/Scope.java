@@ -2,6 +2,7 @@ package org.touming.publish;
 
 import java.util.HashSet;
 import java.util.Set;
+import org.touming.content.Catalog;
 import org.touming.content.DepartmentId;
 import org.touming.content.Region;
 

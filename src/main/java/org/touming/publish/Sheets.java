@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.touming.content.Catalog;
 import org.touming.content.Disclosure;
 import org.touming.content.Loaded;
 import org.touming.content.ProcurementColumns;

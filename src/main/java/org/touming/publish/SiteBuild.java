@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import javax.xml.stream.XMLStreamException;
 import org.touming.check.Checker;
+import org.touming.content.Catalog;
 import org.touming.content.ContentLoader;
 import org.touming.content.Diagnostics;
 import org.touming.content.Disclosure;

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 import javax.xml.stream.XMLStreamException;
+import org.touming.content.Catalog;
 import org.touming.content.Department;
 import org.touming.content.Disclosure;
 import org.touming.content.Loaded;
@@ -26,6 +27,7 @@ import org.touming.render.Urls;
 import org.touming.render.View;
 import org.touming.render.View.Link;
 import org.touming.search.Analysis;
+import org.touming.search.ExportSink;
 import org.touming.search.IndexExport;
 import org.touming.search.LuceneFiles;
 import org.touming.search.SearchIndex;
@@ -405,10 +407,10 @@ public final class SiteWriter {
    * with a {@link CancellationException} soon after {@code cancelled} turns true.
    */
   public void writeSearch(Sink out, Catalog catalog, BooleanSupplier cancelled) throws IOException {
-    Sink checked =
-        (path, parts) -> {
+    ExportSink checked =
+        (path, bytes) -> {
           stopIf(cancelled);
-          out.write(path, parts);
+          out.write(path, bytes);
         };
     IndexExport.Documents documents = IndexExport.documents(catalog, checked);
     try (SearchIndex index =

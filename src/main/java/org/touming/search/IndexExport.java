@@ -20,11 +20,10 @@ import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.SmallFloat;
+import org.touming.content.Catalog;
 import org.touming.content.Department;
 import org.touming.content.Kind;
 import org.touming.content.Region;
-import org.touming.publish.Catalog;
-import org.touming.publish.Sink;
 
 /**
  * Writes the index for the browser, read from Lucene's own segment so that every statistic is the
@@ -60,11 +59,11 @@ public final class IndexExport {
   private IndexExport() {}
 
   /** The document chunks and filter values, written as the documents stream past the index. */
-  public static Documents documents(Catalog catalog, Sink out) {
+  public static Documents documents(Catalog catalog, ExportSink out) {
     return new Documents(catalog, out);
   }
 
-  public static void write(SearchIndex index, Documents docs, Sink out) throws IOException {
+  public static void write(SearchIndex index, Documents docs, ExportSink out) throws IOException {
     docs.finish();
     LeafReader leaf = index.leaf();
     Map<String, Object> meta = new LinkedHashMap<>();
@@ -110,7 +109,7 @@ public final class IndexExport {
    * Terms of all fields merged in Lucene's order (UTF-8 bytes, which is code point order; the
    * browser compares the same way), cut into chunks as they stream: no term list is held.
    */
-  private static List<String> termChunks(LeafReader leaf, Sink out) throws IOException {
+  private static List<String> termChunks(LeafReader leaf, ExportSink out) throws IOException {
     List<String> fields = SearchIndex.FIELDS;
     TermsEnum[] enums = new TermsEnum[fields.size()];
     BytesRef[] current = new BytesRef[fields.size()];
@@ -174,8 +173,8 @@ public final class IndexExport {
     return starts;
   }
 
-  private static void flushTerms(List<String> starts, List<String> terms, Varints data, Sink out)
-      throws IOException {
+  private static void flushTerms(
+      List<String> starts, List<String> terms, Varints data, ExportSink out) throws IOException {
     out.write(
         "search/t/" + starts.size() + ".js",
         script("t", starts.size(), String.join(" ", terms), data.base64()));
@@ -203,7 +202,7 @@ public final class IndexExport {
    * index + 1), year (0 for none) and kind (see {@link #kindCode}).
    */
   public static final class Documents implements Consumer<SearchDocument> {
-    private final Sink out;
+    private final ExportSink out;
     private final List<List<String>> regions = new ArrayList<>();
     private final Map<String, Integer> regionIndex = new HashMap<>();
     private final List<List<Object>> departments = new ArrayList<>();
@@ -215,7 +214,7 @@ public final class IndexExport {
     private int groupCount;
     private int count;
 
-    private Documents(Catalog catalog, Sink out) {
+    private Documents(Catalog catalog, ExportSink out) {
       this.out = out;
       for (Region r : catalog.regions().values()) {
         regionIndex.put(r.code(), regions.size());

@@ -18,7 +18,6 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.IOContext;
 import org.apache.lucene.store.IndexInput;
-import org.touming.publish.Sink;
 
 /**
  * Copies the Lucene index into the site so that Java users and Luke can open it, byte for byte the
@@ -33,7 +32,7 @@ public final class LuceneFiles {
 
   private LuceneFiles() {}
 
-  public static void write(Directory dir, Sink out) throws IOException {
+  public static void write(Directory dir, ExportSink out) throws IOException {
     SegmentInfos infos = SegmentInfos.readLatestCommit(dir);
     List<byte[][]> replacements = new ArrayList<>();
     Map<String, SegmentInfo> segments = new HashMap<>();

@@ -3,12 +3,12 @@ package org.touming.search;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.touming.content.Catalog;
 import org.touming.content.Department;
 import org.touming.content.Disclosure;
 import org.touming.content.Loaded;
 import org.touming.content.Region;
 import org.touming.content.Section;
-import org.touming.publish.Catalog;
 import org.touming.render.Urls;
 
 /**

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.touming.content.Catalog;
 import org.touming.sample.SampleGenerator;
 
 /** A table joined from each disclosure's serialized rows is the table serialized whole. */

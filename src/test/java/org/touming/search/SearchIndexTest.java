@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.touming.publish.Catalog;
+import org.touming.content.Catalog;
 import org.touming.publish.SiteBuild;
 
 class SearchIndexTest {

@@ -1,4 +1,4 @@
-package org.touming.publish;
+package org.touming.content;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -6,12 +6,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.touming.content.Department;
-import org.touming.content.DepartmentId;
-import org.touming.content.Disclosure;
-import org.touming.content.Loaded;
-import org.touming.content.Region;
-import org.touming.content.Site;
 
 /** The loaded site, in the one order every output uses: region, department, year, kind. */
 public record Catalog(
@@ -20,7 +14,7 @@ public record Catalog(
     Map<String, Region> regions,
     Map<DepartmentId, Department> departments,
     Map<DepartmentId, List<Loaded<Disclosure>>> byDepartment) {
-  static final Comparator<Loaded<Disclosure>> ORDER =
+  public static final Comparator<Loaded<Disclosure>> ORDER =
       Comparator.comparing((Loaded<Disclosure> l) -> l.value().department())
           .thenComparingInt(l -> l.value().year())
           .thenComparing(l -> l.value().kind());
