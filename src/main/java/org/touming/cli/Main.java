@@ -27,6 +27,9 @@ public final class Main implements Runnable {
   public static final int USAGE = 2;
   public static final int INTERNAL = 70;
 
+  /** The system refused: a folder that cannot be created or written, a port that cannot be used. */
+  public static final int IO_ERROR = 74;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override

@@ -1,5 +1,8 @@
 package org.touming.cli;
 
+import java.io.IOException;
+import java.net.BindException;
+import java.nio.file.NoSuchFileException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.touming.serve.Serve;
@@ -29,7 +32,26 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    try (Serve serve = new Serve(source.root(), port, spec.commandLine().getOut())) {
+    Serve started;
+    try {
+      started = new Serve(source.root(), port, spec.commandLine().getOut());
+    } catch (BindException e) {
+      spec.commandLine()
+          .getErr()
+          .println("touming serve: 端口 " + port + " 已被占用；用 --port 指定另一个端口，或用 --port 0 任选空闲端口");
+      return 2;
+    } catch (IOException e) {
+      spec.commandLine()
+          .getErr()
+          .println(
+              "touming serve: 无法启动预览（临时目录 "
+                  + System.getProperty("java.io.tmpdir")
+                  + "）："
+                  + (e instanceof NoSuchFileException ? "路径不存在 " : "")
+                  + e.getMessage());
+      return Main.IO_ERROR;
+    }
+    try (Serve serve = started) {
       serve.start();
       // Ctrl+C ends the JVM without leaving the try block: the hook removes the preview folder.
       Runtime.getRuntime().addShutdownHook(new Thread(serve::closeQuietly));

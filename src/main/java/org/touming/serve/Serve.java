@@ -22,8 +22,19 @@ public final class Serve implements AutoCloseable {
 
   public Serve(Path root, int port, PrintWriter out) throws IOException {
     this.preview = new Preview(root);
-    this.server = new PreviewServer(preview, port);
-    this.watcher = new Watcher(root);
+    PreviewServer listening = null;
+    try {
+      listening = new PreviewServer(preview, port);
+      this.watcher = new Watcher(root);
+    } catch (IOException | RuntimeException e) {
+      // Nothing is left behind: not the port, not the temporary folder already made.
+      if (listening != null) {
+        listening.stop();
+      }
+      preview.close();
+      throw e;
+    }
+    this.server = listening;
     this.out = out;
     this.loop = new Thread(this::watch, "touming-watch");
     loop.setDaemon(true);

@@ -55,6 +55,36 @@ class CliTest {
   }
 
   @Test
+  void servingOnAPortInUseSaysSoWithoutAStackTrace(@TempDir Path dir) throws Exception {
+    FixtureSite site = FixtureSite.copy("valid", dir);
+    java.util.Set<String> before = previewFolders();
+    try (java.net.ServerSocket taken =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      Run r =
+          run(
+              "serve",
+              "--source",
+              site.root().toString(),
+              "--port",
+              Integer.toString(taken.getLocalPort()));
+      assertEquals(2, r.exit(), r.all());
+      assertTrue(r.err().contains("已被占用") && r.err().contains("--port 0"), r.err());
+      assertFalse(r.all().contains("Exception"), r.all());
+    }
+    java.util.Set<String> left = previewFolders();
+    left.removeAll(before);
+    assertEquals(java.util.Set.of(), left, "no temporary preview folder left behind");
+  }
+
+  private static java.util.Set<String> previewFolders() throws java.io.IOException {
+    try (var list = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      return list.map(p -> p.getFileName().toString())
+          .filter(n -> n.startsWith("touming-serve-"))
+          .collect(java.util.stream.Collectors.toCollection(java.util.HashSet::new));
+    }
+  }
+
+  @Test
   void cleanSiteExitsZero(@TempDir Path dir) {
     FixtureSite site = FixtureSite.copy("valid", dir);
     Run r = run("check", "--source", site.root().toString());
