@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -52,11 +53,13 @@ public final class Schema {
   private final String name;
   private final JsonNode root;
   private final Map<String, Pattern> patterns = new LinkedHashMap<>();
+  private final Property rootRule;
 
   private Schema(String name, JsonNode root) {
     this.name = name;
     this.root = root;
     checkKeywords(root, "");
+    this.rootRule = property(root);
   }
 
   /** Loads {@code schemas/NAME.schema.json} from the classpath. */
@@ -113,10 +116,9 @@ public final class Schema {
   }
 
   public Result validate(Node node) {
-    SourceMap map = new SourceMap();
     List<Violation> out = new ArrayList<>();
-    JsonNode value = walk(node, root, "", "", out, map);
-    return new Result(value, map, List.copyOf(out));
+    JsonNode value = walk(node, rootRule, null, out);
+    return new Result(value, new SourceMap(node), List.copyOf(out));
   }
 
   /** The title of the field at a JSON pointer, e.g. "/three-public/vehicles" → 公务用车购置及运维费. */
@@ -167,98 +169,171 @@ public final class Schema {
     return t == null ? fallback : t.asText();
   }
 
-  private JsonNode walk(
-      Node node,
-      JsonNode schemaRef,
-      String pointer,
-      String path,
-      List<Violation> out,
-      SourceMap map) {
+  /**
+   * One place in the schema, with everything validation asks of it worked out once when the schema
+   * is loaded: a city's disclosures hold millions of values, each checked against one of these.
+   */
+  private static final class Rule {
+    final JsonNode schema;
+    final Set<String> types;
+    final Map<String, Property> properties = new LinkedHashMap<>();
+    final JsonNode props;
+    boolean forbidsOthers;
+    Property others;
+    final List<String> required = new ArrayList<>();
+    Property items;
+    final List<String> allowed;
+    final Pattern pattern;
+    final BigDecimal minimum;
+    final BigDecimal maximum;
+    final int minLength;
+    final int maxLength;
+
+    Rule(JsonNode schema, Pattern pattern) {
+      this.schema = schema;
+      this.types = types(schema);
+      this.props = schema.path("properties");
+      JsonNode e = schema.get("enum");
+      if (e == null) {
+        allowed = null;
+      } else {
+        allowed = new ArrayList<>();
+        e.forEach(v -> allowed.add(v.asText()));
+      }
+      this.pattern = pattern;
+      minimum = schema.has("minimum") ? schema.get("minimum").decimalValue() : null;
+      maximum = schema.has("maximum") ? schema.get("maximum").decimalValue() : null;
+      minLength = schema.has("minLength") ? schema.get("minLength").asInt() : -1;
+      maxLength = schema.has("maxLength") ? schema.get("maxLength").asInt() : -1;
+    }
+  }
+
+  /** A child of a rule with the title it is shown under (its own, or its target's). */
+  private record Property(Rule rule, String title) {}
+
+  /** Where a value sits, as the messages name it ("units[2].name"); only spelled out for them. */
+  private record Where(Where parent, String field, int index) {
+    static Where field(Where parent, String field) {
+      return new Where(parent, field, -1);
+    }
+
+    @Override
+    public String toString() {
+      if (parent == null) {
+        return field != null ? field : "[" + (index + 1) + "]";
+      }
+      return field != null ? parent + "." + field : parent + "[" + (index + 1) + "]";
+    }
+  }
+
+  private static String path(Where where) {
+    return where == null ? "" : where.toString();
+  }
+
+  // The schema of a field that additionalProperties lets through: anything goes.
+  private static final JsonNode ANY = NODES.objectNode();
+  private final Map<JsonNode, Rule> rules = new IdentityHashMap<>();
+
+  private Property property(JsonNode schemaRef) {
+    return new Property(rule(schemaRef), fieldTitle(schemaRef, ""));
+  }
+
+  private Rule rule(JsonNode schemaRef) {
     JsonNode schema = deref(schemaRef);
-    String title = fieldTitle(schemaRef, "");
-    String label = label(path, title);
-    map.put(pointer, node.mark());
-    Set<String> types = types(schema);
-    String actual = jsonType(node);
-    boolean typeOk =
-        types.isEmpty()
-            || types.contains(actual)
-            || (actual.equals("integer") && types.contains("number"));
-    if (!typeOk) {
+    Rule known = rules.get(schema);
+    if (known != null) {
+      return known;
+    }
+    JsonNode p = schema.get("pattern");
+    Rule rule = new Rule(schema, p == null ? null : patterns.get(p.asText()));
+    rules.put(schema, rule); // before the children: $defs may refer to themselves
+    rule.props
+        .fields()
+        .forEachRemaining(e -> rule.properties.put(e.getKey(), property(e.getValue())));
+    JsonNode additional = schema.get("additionalProperties");
+    if (additional != null && additional.isBoolean() && !additional.asBoolean()) {
+      rule.forbidsOthers = true;
+    } else {
+      rule.others = property(additional == null || additional.isBoolean() ? ANY : additional);
+    }
+    schema.path("required").forEach(r -> rule.required.add(r.asText()));
+    JsonNode items = schema.get("items");
+    rule.items = items == null ? null : property(items);
+    return rule;
+  }
+
+  private JsonNode walk(Node node, Property at, Where where, List<Violation> out) {
+    Rule rule = at.rule();
+    if (!typeOk(rule.types, node)) {
       out.add(
           new Violation(
               node.mark(),
               "schema.type",
-              label + " 应为" + describeTypes(types) + "，实为" + node.describe() + hint(node, types)));
+              label(where, at)
+                  + " 应为"
+                  + describeTypes(rule.types)
+                  + "，实为"
+                  + node.describe()
+                  + hint(node, rule.types)));
       return null;
     }
     if (node instanceof Node.MapNode m) {
-      return walkObject(m, schema, pointer, path, label, out, map);
+      return walkObject(m, rule, at, where, out);
     }
     if (node instanceof Node.ListNode l) {
-      ArrayNode array = NODES.arrayNode();
-      JsonNode items = schema.get("items");
-      for (int i = 0; i < l.items().size(); i++) {
-        JsonNode v =
-            items == null
-                ? null
-                : walk(
-                    l.items().get(i),
-                    items,
-                    pointer + "/" + i,
-                    path + "[" + (i + 1) + "]",
-                    out,
-                    map);
-        if (v != null) {
-          array.add(v);
+      ArrayNode array = NODES.arrayNode(l.items().size());
+      if (rule.items != null) {
+        for (int i = 0; i < l.items().size(); i++) {
+          JsonNode v = walk(l.items().get(i), rule.items, new Where(where, null, i), out);
+          if (v != null) {
+            array.add(v);
+          }
         }
       }
       return array;
     }
-    return scalar((Node.ScalarNode) node, schema, label, out);
+    return scalar((Node.ScalarNode) node, rule, at, where, out);
+  }
+
+  private static boolean typeOk(Set<String> types, Node node) {
+    if (types.isEmpty()) {
+      return true;
+    }
+    String actual = jsonType(node);
+    return types.contains(actual) || (actual.equals("integer") && types.contains("number"));
   }
 
   private JsonNode walkObject(
-      Node.MapNode m,
-      JsonNode schema,
-      String pointer,
-      String path,
-      String label,
-      List<Violation> out,
-      SourceMap map) {
+      Node.MapNode m, Rule rule, Property at, Where where, List<Violation> out) {
     ObjectNode object = new ObjectNode(NODES, new FieldMap(m.fields().size()));
-    JsonNode props = schema.path("properties");
-    JsonNode additional = schema.get("additionalProperties");
     for (Node.Field f : m.fields().values()) {
-      String childPath = path.isEmpty() ? f.name() : path + "." + f.name();
-      String childPointer = pointer + "/" + f.name().replace("~", "~0").replace("/", "~1");
-      JsonNode childSchema = props.get(f.name());
-      if (childSchema == null) {
-        if (additional != null && additional.isBoolean() && !additional.asBoolean()) {
+      Property child = rule.properties.get(f.name());
+      if (child == null) {
+        if (rule.forbidsOthers) {
           out.add(
               new Violation(
-                  f.keyMark(), "schema.unknown-field", unknownField(f.name(), path, props)));
+                  f.keyMark(),
+                  "schema.unknown-field",
+                  unknownField(f.name(), path(where), rule.props)));
           continue;
         }
-        childSchema =
-            additional == null || additional.isBoolean() ? NODES.objectNode() : additional;
+        child = rule.others;
       }
-      JsonNode v = walk(f.value(), childSchema, childPointer, childPath, out, map);
+      JsonNode v = walk(f.value(), child, Where.field(where, f.name()), out);
       if (v != null && !v.isNull()) {
         object.set(f.name(), v);
       }
     }
-    for (JsonNode r : schema.path("required")) {
-      String field = r.asText();
+    for (String field : rule.required) {
       Node.Field present = m.fields().get(field);
       if (present == null) {
-        JsonNode fs = props.get(field);
-        String t = fs == null ? "" : fieldTitle(fs, "");
+        Property fs = rule.properties.get(field);
+        String t = fs == null ? "" : fs.title();
         out.add(
             new Violation(
                 m.mark(),
                 "schema.required",
-                (path.isEmpty() ? "" : label + " ")
+                (where == null ? "" : label(where, at) + " ")
                     + "缺少必填字段 “"
                     + field
                     + "”"
@@ -282,7 +357,8 @@ public final class Schema {
     return sb.toString();
   }
 
-  private JsonNode scalar(Node.ScalarNode s, JsonNode schema, String label, List<Violation> out) {
+  private JsonNode scalar(
+      Node.ScalarNode s, Rule rule, Property at, Where where, List<Violation> out) {
     switch (s.type()) {
       case NULL:
         return NODES.nullNode();
@@ -291,18 +367,22 @@ public final class Schema {
         return NODES.booleanNode(s.text().matches("(?i)true|yes|on|y"));
       case INTEGER:
       case DECIMAL:
-        return number(s, schema, label, out);
+        return number(s, rule, at, where, out);
       default:
-        return text(s, schema, label, out);
+        return text(s, rule, at, where, out);
     }
   }
 
-  private JsonNode number(Node.ScalarNode s, JsonNode schema, String label, List<Violation> out) {
+  private JsonNode number(
+      Node.ScalarNode s, Rule rule, Property at, Where where, List<Violation> out) {
     BigDecimal value;
     try {
-      value = new BigDecimal(s.text().replace("_", "").replace("+", ""));
+      String t = s.text();
+      value =
+          new BigDecimal(
+              t.indexOf('_') < 0 && t.indexOf('+') < 0 ? t : t.replace("_", "").replace("+", ""));
     } catch (NumberFormatException e) {
-      out.add(new Violation(s.mark(), "schema.type", label + " 不是有效的数字：" + s.text()));
+      out.add(new Violation(s.mark(), "schema.type", label(where, at) + " 不是有效的数字：" + s.text()));
       return null;
     }
     if (value.precision() > 24 || value.scale() > 12 || value.scale() < -6) {
@@ -310,22 +390,20 @@ public final class Schema {
           new Violation(
               s.mark(),
               "schema.range",
-              label + " 数值超出可接受的范围（至多 24 位有效数字、12 位小数）：" + abbreviate(s.text())));
+              label(where, at) + " 数值超出可接受的范围（至多 24 位有效数字、12 位小数）：" + abbreviate(s.text())));
       return null;
     }
-    JsonNode min = schema.get("minimum");
-    JsonNode max = schema.get("maximum");
-    if ((min != null && value.compareTo(min.decimalValue()) < 0)
-        || (max != null && value.compareTo(max.decimalValue()) > 0)) {
+    if ((rule.minimum != null && value.compareTo(rule.minimum) < 0)
+        || (rule.maximum != null && value.compareTo(rule.maximum) > 0)) {
       out.add(
           new Violation(
               s.mark(),
               "schema.range",
-              label
+              label(where, at)
                   + " 应在 "
-                  + (min == null ? "…" : min.asText())
+                  + (rule.minimum == null ? "…" : rule.schema.get("minimum").asText())
                   + " 到 "
-                  + (max == null ? "…" : max.asText())
+                  + (rule.maximum == null ? "…" : rule.schema.get("maximum").asText())
                   + " 之间，实为 "
                   + s.text()));
       return null;
@@ -333,45 +411,50 @@ public final class Schema {
     return NODES.numberNode(value);
   }
 
-  private JsonNode text(Node.ScalarNode s, JsonNode schema, String label, List<Violation> out) {
+  private JsonNode text(
+      Node.ScalarNode s, Rule rule, Property at, Where where, List<Violation> out) {
     String text = s.text();
-    JsonNode allowed = schema.get("enum");
-    if (allowed != null) {
-      List<String> values = new ArrayList<>();
-      allowed.forEach(v -> values.add(v.asText()));
-      if (!values.contains(text)) {
-        StringBuilder sb =
-            new StringBuilder(
-                label + " 的值 “" + abbreviate(text) + "” 不在允许范围内；可选：" + String.join("、", values));
-        Suggest.closest(text, values, Map.of())
-            .ifPresent(v -> sb.append("。是否想写 “").append(v).append("”？"));
-        out.add(new Violation(s.mark(), "schema.enum", sb.toString()));
-        return null;
-      }
+    if (rule.allowed != null && !rule.allowed.contains(text)) {
+      StringBuilder sb =
+          new StringBuilder(
+              label(where, at)
+                  + " 的值 “"
+                  + abbreviate(text)
+                  + "” 不在允许范围内；可选："
+                  + String.join("、", rule.allowed));
+      Suggest.closest(text, rule.allowed, Map.of())
+          .ifPresent(v -> sb.append("。是否想写 “").append(v).append("”？"));
+      out.add(new Violation(s.mark(), "schema.enum", sb.toString()));
+      return null;
     }
-    JsonNode pattern = schema.get("pattern");
-    if (pattern != null && !patterns.get(pattern.asText()).matcher(text).find()) {
+    if (rule.pattern != null && !rule.pattern.matcher(text).find()) {
       String expected =
-          types(schema).contains("number") ? "数字或占位符（涉密、——）" : "格式 " + pattern.asText();
+          rule.types.contains("number") ? "数字或占位符（涉密、——）" : "格式 " + rule.pattern.pattern();
       out.add(
           new Violation(
               s.mark(),
               "schema.pattern",
-              label + " 应为" + expected + "，实为 “" + abbreviate(text) + "”" + numberHint(text)));
+              label(where, at)
+                  + " 应为"
+                  + expected
+                  + "，实为 “"
+                  + abbreviate(text)
+                  + "”"
+                  + numberHint(text)));
       return null;
     }
-    int length = text.codePointCount(0, text.length());
-    if (schema.has("minLength") && length < schema.get("minLength").asInt()) {
-      out.add(new Violation(s.mark(), "schema.required", label + " 不能为空"));
-      return null;
-    }
-    if (schema.has("maxLength") && length > schema.get("maxLength").asInt()) {
-      out.add(
-          new Violation(
-              s.mark(),
-              "schema.range",
-              label + " 过长（至多 " + schema.get("maxLength").asInt() + " 个字符）"));
-      return null;
+    if (rule.minLength >= 0 || rule.maxLength >= 0) {
+      int length = text.codePointCount(0, text.length());
+      if (rule.minLength >= 0 && length < rule.minLength) {
+        out.add(new Violation(s.mark(), "schema.required", label(where, at) + " 不能为空"));
+        return null;
+      }
+      if (rule.maxLength >= 0 && length > rule.maxLength) {
+        out.add(
+            new Violation(
+                s.mark(), "schema.range", label(where, at) + " 过长（至多 " + rule.maxLength + " 个字符）"));
+        return null;
+      }
     }
     return NODES.textNode(text);
   }
@@ -442,11 +525,12 @@ public final class Schema {
     return String.join("或", words);
   }
 
-  private static String label(String path, String title) {
-    if (path.isEmpty()) {
+  private static String label(Where where, Property at) {
+    if (where == null) {
       return "文件内容";
     }
-    return title.isEmpty() ? path : path + "（" + title + "）";
+    String path = where.toString();
+    return at.title().isEmpty() ? path : path + "（" + at.title() + "）";
   }
 
   private static String abbreviate(String s) {

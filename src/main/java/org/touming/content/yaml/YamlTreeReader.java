@@ -18,7 +18,9 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads one YAML document into a {@link Node} tree with positions. Scalars keep their published
- * text, so 551.697964 is never routed through a double. Thread-safe.
+ * text, so 551.697964 is never routed through a double. The common subset that content is written
+ * in is read directly ({@link YamlSubset}); anything else, errors included, by SnakeYAML through
+ * Jackson, which gives the same tree where both read a file. Thread-safe.
  */
 public final class YamlTreeReader {
   private static final int MAX_DEPTH = 64;
@@ -46,6 +48,16 @@ public final class YamlTreeReader {
    * @return the root, or {@code null} for an empty document
    */
   public Node read(String text, BiConsumer<Mark, String> duplicateKey) throws YamlSyntaxException {
+    var subset = YamlSubset.read(text);
+    if (subset.isPresent()) {
+      subset.get().duplicates().forEach(d -> duplicateKey.accept(d.mark(), d.message()));
+      return subset.get().root();
+    }
+    return readFully(text, duplicateKey);
+  }
+
+  /** As {@link #read}, always through SnakeYAML: what the subset reader must agree with. */
+  Node readFully(String text, BiConsumer<Mark, String> duplicateKey) throws YamlSyntaxException {
     try (JsonParser parser = factory.createParser(text)) {
       JsonToken first = parser.nextToken();
       if (first == null) {
