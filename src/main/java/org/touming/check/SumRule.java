@@ -23,8 +23,8 @@ record SumRule(String id, String total, List<String> parts) {
       return;
     }
     BigDecimal sum = BigDecimal.ZERO;
-    List<String> terms = new ArrayList<>();
-    int present = 0;
+    List<String> statedParts = new ArrayList<>();
+    List<BigDecimal> values = new ArrayList<>();
     for (String part : parts) {
       Figures.Value v = Figures.at(f.tree(), part);
       if (v instanceof Figures.Placeholder) {
@@ -32,12 +32,17 @@ record SumRule(String id, String total, List<String> parts) {
       }
       if (v instanceof Figures.Number n) {
         sum = sum.add(n.value());
-        terms.add(f.title(part) + " " + Figures.format(n.value()));
-        present++;
+        statedParts.add(part);
+        values.add(n.value());
       }
     }
-    if (present == 0 || sum.compareTo(stated.value()) == 0) {
+    if (values.isEmpty() || sum.compareTo(stated.value()) == 0) {
       return;
+    }
+    // Named only for the message: most sums add up, and naming a field looks up its schema title.
+    List<String> terms = new ArrayList<>();
+    for (int i = 0; i < values.size(); i++) {
+      terms.add(f.title(statedParts.get(i)) + " " + Figures.format(values.get(i)));
     }
     f.warn(
         total,

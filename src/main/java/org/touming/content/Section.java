@@ -1,7 +1,10 @@
 package org.touming.content;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The narrative parts of a disclosure, in document order. In the Markdown file each part is a
@@ -43,20 +46,26 @@ public enum Section {
     return title;
   }
 
-  /** Finds a section by its heading, ignoring quotes, spaces and the Word numbering (一、). */
-  public static Optional<Section> byHeading(String heading) {
-    String h = normalize(heading);
+  private static final Pattern NUMBERING = Pattern.compile("^[一二三四五六七八九十]+、|^[0-9]+[、.．]");
+  private static final Pattern IGNORED = Pattern.compile("[\\s“”\"‘’'　]");
+  // Every title and alias, normalized, in declaration order: the first section to claim one wins.
+  private static final Map<String, Section> HEADINGS = new HashMap<>();
+
+  static {
     for (Section s : values()) {
-      if (s != PREFACE
-          && (normalize(s.title).equals(h)
-              || s.aliases.stream().anyMatch(a -> normalize(a).equals(h)))) {
-        return Optional.of(s);
+      if (s != PREFACE) {
+        HEADINGS.putIfAbsent(normalize(s.title), s);
+        s.aliases.forEach(a -> HEADINGS.putIfAbsent(normalize(a), s));
       }
     }
-    return Optional.empty();
+  }
+
+  /** Finds a section by its heading, ignoring quotes, spaces and the Word numbering (一、). */
+  public static Optional<Section> byHeading(String heading) {
+    return Optional.ofNullable(HEADINGS.get(normalize(heading)));
   }
 
   static String normalize(String heading) {
-    return heading.replaceAll("^[一二三四五六七八九十]+、|^[0-9]+[、.．]", "").replaceAll("[\\s“”\"‘’'　]", "");
+    return IGNORED.matcher(NUMBERING.matcher(heading).replaceAll("")).replaceAll("");
   }
 }

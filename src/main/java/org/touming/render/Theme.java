@@ -8,7 +8,6 @@ import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.TemplateLoader;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.template.Configuration;
-import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
 import java.io.InputStream;
@@ -85,7 +84,7 @@ public final class Theme {
     cfg.setFallbackOnNullLoopVariable(false);
     cfg.setLocalizedLookup(false);
     cfg.setNumberFormat("computer");
-    cfg.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_33).build());
+    cfg.setObjectWrapper(new RecordWrapper(Configuration.VERSION_2_3_33));
     return cfg;
   }
 
