@@ -12,7 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Canonical {
   private static final int LIMIT = 200_000;
   private static final int SHORT = 24;
-  private static final Map<String, String> SEEN = new ConcurrentHashMap<>();
+  // Sized for its limit up front: resizing under many loading threads is what it would cost most.
+  private static final Map<String, String> SEEN = new ConcurrentHashMap<>(2 * LIMIT);
 
   private Canonical() {}
 

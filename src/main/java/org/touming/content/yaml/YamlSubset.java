@@ -608,6 +608,9 @@ final class YamlSubset {
     if (value.length() > 64) {
       return null;
     }
+    if (nonAscii(value)) {
+      return Tag.STR; // "≥90%", "3月底": every pattern of the resolver is ASCII
+    }
     if (simpleInteger(value)) {
       return Tag.INT;
     }
@@ -627,6 +630,16 @@ final class YamlSubset {
       }
     }
     return fraction > 0 ? Tag.FLOAT : null;
+  }
+
+  private static boolean nonAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c > 0x7f) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean simpleInteger(String s) {
