@@ -4,6 +4,9 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.nodes.NodeId;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Writes a tree of maps, lists and scalars as block YAML for authors to read and edit. A string is
@@ -17,6 +20,9 @@ public final class YamlWriter {
   private static final Pattern LOOKS_TYPED =
       Pattern.compile(
           "(?i)^([-+]?[0-9][0-9_,.:eE+\\-]*|[-+]?\\.?(inf|nan)|~|null|true|false|yes|no|on|off|y|n|0x.*|0o.*)$");
+
+  // What the loader reads a plain scalar as: anything but text ("0b101", ".5") is quoted.
+  private static final Resolver RESOLVER = new Resolver();
 
   private YamlWriter() {}
 
@@ -100,7 +106,10 @@ public final class YamlWriter {
     }
     String s = value.toString();
     boolean plain =
-        !s.isEmpty() && !PLAIN_UNSAFE.matcher(s).find() && !LOOKS_TYPED.matcher(s).matches();
+        !s.isEmpty()
+            && !PLAIN_UNSAFE.matcher(s).find()
+            && !LOOKS_TYPED.matcher(s).matches()
+            && RESOLVER.resolve(NodeId.scalar, s, true) == Tag.STR;
     return plain ? s : quote(s);
   }
 
