@@ -10,6 +10,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -36,22 +39,82 @@ public final class Analysis {
   record Terms(String[] title, String[] text, String[] grams) {}
 
   /**
-   * Each document's terms; stops with a {@link CancellationException} once {@code stop} says so.
+   * The terms of a batch of documents, cut while the caller does other work: {@link #start} hands
+   * the batch to the other cores, and {@link Batch#terms} joins in on what is left, then waits. So
+   * the single thread that feeds the IndexWriter indexes one batch while the next is being cut.
    */
-  List<Terms> analyse(List<SearchDocument> batch, BooleanSupplier stop) {
+  Batch start(List<SearchDocument> batch, BooleanSupplier stop) {
     if (wordCache.size() > CACHE_LIMIT || vocabulary.size() > 4 * CACHE_LIMIT) {
       wordCache.clear();
       vocabulary.clear();
     }
-    return batch.parallelStream()
-        .map(
-            d -> {
-              if (stop.getAsBoolean()) {
-                throw new CancellationException();
-              }
-              return analyse(d);
-            })
-        .toList();
+    Batch b = new Batch(batch, stop);
+    // The pool the caller runs in (serve's background index has a one-thread pool of its own).
+    ForkJoinPool pool =
+        ForkJoinTask.inForkJoinPool() ? ForkJoinTask.getPool() : ForkJoinPool.commonPool();
+    for (int i = 0; i < Math.max(1, pool.getParallelism()); i++) {
+      pool.execute(b::work);
+    }
+    return b;
+  }
+
+  /** A batch being cut; documents are taken one at a time by whichever thread is free. */
+  final class Batch {
+    private final List<SearchDocument> documents;
+    private final Terms[] terms;
+    private final BooleanSupplier stop;
+    private final AtomicInteger next = new AtomicInteger();
+    private final AtomicInteger done = new AtomicInteger();
+    private volatile Throwable failure;
+
+    private Batch(List<SearchDocument> documents, BooleanSupplier stop) {
+      this.documents = documents;
+      this.terms = new Terms[documents.size()];
+      this.stop = stop;
+    }
+
+    private void work() {
+      for (int i = next.getAndIncrement(); i < terms.length; i = next.getAndIncrement()) {
+        try {
+          if (failure == null && !stop.getAsBoolean()) {
+            terms[i] = analyse(documents.get(i));
+          }
+        } catch (Throwable t) { // handed to the thread that waits for the batch
+          failure = t;
+        } finally {
+          if (done.incrementAndGet() == terms.length) {
+            synchronized (this) {
+              notifyAll();
+            }
+          }
+        }
+      }
+    }
+
+    /** Every document's terms, in order; helps cut what is not taken yet, then waits. */
+    List<Terms> terms() {
+      work();
+      synchronized (this) {
+        while (done.get() < terms.length) {
+          try {
+            wait();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException();
+          }
+        }
+      }
+      if (failure instanceof RuntimeException r) {
+        throw r;
+      }
+      if (failure instanceof Error e) {
+        throw e;
+      }
+      if (stop.getAsBoolean()) {
+        throw new CancellationException();
+      }
+      return Arrays.asList(terms);
+    }
   }
 
   /**

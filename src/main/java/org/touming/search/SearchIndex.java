@@ -103,13 +103,13 @@ public final class SearchIndex implements AutoCloseable {
               .setRAMBufferSizeMB(128);
       try (IndexWriter writer = new IndexWriter(dir, config)) {
         int done = 0;
-        while (documents.hasNext()) {
-          List<SearchDocument> batch = new ArrayList<>(BATCH);
-          while (documents.hasNext() && batch.size() < BATCH) {
-            stopIf(stop);
-            batch.add(documents.next());
-          }
-          List<Analysis.Terms> terms = analysis.analyse(batch, stop);
+        List<SearchDocument> batch = next(documents, stop);
+        Analysis.Batch cutting = batch.isEmpty() ? null : analysis.start(batch, stop);
+        while (cutting != null) {
+          List<Analysis.Terms> terms = cutting.terms();
+          // The next batch is cut on the other cores while this one is indexed here.
+          List<SearchDocument> following = next(documents, stop);
+          cutting = following.isEmpty() ? null : analysis.start(following, stop);
           for (int i = 0; i < batch.size(); i++) {
             stopIf(stop);
             writer.addDocument(document(batch.get(i), terms.get(i)));
@@ -117,6 +117,7 @@ public final class SearchIndex implements AutoCloseable {
           }
           done += batch.size();
           progress.accept(done);
+          batch = following;
         }
         stopIf(stop);
         writer.forceMerge(1);
@@ -131,6 +132,16 @@ public final class SearchIndex implements AutoCloseable {
         delete(folder);
       }
     }
+  }
+
+  private static List<SearchDocument> next(
+      Iterator<SearchDocument> documents, BooleanSupplier stop) {
+    List<SearchDocument> batch = new ArrayList<>(BATCH);
+    while (documents.hasNext() && batch.size() < BATCH) {
+      stopIf(stop);
+      batch.add(documents.next());
+    }
+    return batch;
   }
 
   private static void stopIf(BooleanSupplier stop) {
