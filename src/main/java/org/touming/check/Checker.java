@@ -1,11 +1,13 @@
 package org.touming.check;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.touming.content.ContentLoader;
+import org.touming.content.Diagnostic;
 import org.touming.content.Diagnostics;
 import org.touming.content.Disclosure;
 import org.touming.content.Loaded;
@@ -46,6 +48,14 @@ public final class Checker {
    * that a build parses every file once.
    */
   public Result run(Path root, Listener keep) {
+    return run(root, keep, null);
+  }
+
+  /**
+   * As {@link #run(Path, Listener)}; a disclosure that {@code cache} holds unchanged is read back
+   * from it instead of parsed and checked, and every other is stored in it once checked.
+   */
+  public Result run(Path root, Listener keep, Cache cache) {
     Diagnostics diagnostics = new Diagnostics();
     Optional<Site> site = loader.loadSite(root, diagnostics);
     if (site.isEmpty()) {
@@ -54,7 +64,7 @@ public final class Checker {
     keep.files(site.get().disclosures().size());
     List<Summary> summaries =
         site.get().disclosures().parallelStream()
-            .map(file -> checkOne(site.get(), file, diagnostics, keep))
+            .map(file -> checkOne(site.get(), file, diagnostics, keep, cache))
             .flatMap(Optional::stream)
             .toList();
     CrossYearRules.check(summaries, loader.disclosureSchema(), diagnostics);
@@ -65,10 +75,35 @@ public final class Checker {
       Site site,
       Site.DisclosureFile file,
       Diagnostics diagnostics,
-      Consumer<Loaded<Disclosure>> keep) {
-    Optional<Loaded<Disclosure>> loaded = checkDisclosure(loader, site, file, diagnostics);
+      Consumer<Loaded<Disclosure>> keep,
+      Cache cache) {
+    if (cache == null) {
+      Optional<Loaded<Disclosure>> loaded = checkDisclosure(loader, site, file, diagnostics);
+      loaded.ifPresent(keep);
+      return loaded.map(Summary::of);
+    }
+    String key;
+    try {
+      key = Cache.key(site, file);
+    } catch (IOException e) {
+      key = null; // unreadable: the loader reports it
+    }
+    Optional<Cache.Hit> hit = key == null ? Optional.empty() : cache.get(site, file, key, loader);
+    if (hit.isPresent()) {
+      hit.get().diagnostics().forEach(diagnostics::add);
+      keep.accept(hit.get().loaded());
+      return Optional.of(hit.get().summary());
+    }
+    Diagnostics mine = new Diagnostics();
+    Optional<Loaded<Disclosure>> loaded = checkDisclosure(loader, site, file, mine);
+    List<Diagnostic> found = mine.sorted();
+    found.forEach(diagnostics::add);
+    Optional<Summary> summary = loaded.map(Summary::of);
+    if (loaded.isPresent() && key != null) {
+      cache.put(site, file, key, loaded.get(), found, summary.get());
+    }
     loaded.ifPresent(keep);
-    return loaded.map(Summary::of);
+    return summary;
   }
 
   /** Loads one disclosure and runs the rules that look at it alone. */

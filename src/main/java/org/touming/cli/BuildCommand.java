@@ -32,6 +32,9 @@ final class BuildCommand implements Callable<Integer> {
   @Option(names = "--no-search", description = "不生成搜索索引（用于单独衡量页面生成；搜索页将无法使用）")
   boolean noSearch;
 
+  @Option(names = "--full", description = "全部重新构建：不读回 .touming/ 中上次构建留下的检查结果，也不沿用上次输出中未改动的部分")
+  boolean full;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -39,7 +42,11 @@ final class BuildCommand implements Callable<Integer> {
     long start = System.nanoTime();
     Progress progress = TerminalProgress.forTerminal();
     SiteBuild.Result result =
-        new SiteBuild().progress(progress).search(!noSearch).run(source.root(), output, strict);
+        new SiteBuild()
+            .progress(progress)
+            .search(!noSearch)
+            .full(full)
+            .run(source.root(), output, strict);
     if (progress instanceof TerminalProgress terminal) {
       terminal.finish();
     }
@@ -58,9 +65,17 @@ final class BuildCommand implements Callable<Integer> {
       out.flush();
       return Main.CONTENT_ERRORS;
     }
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    if (result.upToDate()) {
+      out.printf("输出已是最新：自上次构建以来内容、主题与配置都未改动，%s 保持原样（%d ms）%n", result.output(), millis);
+      out.flush();
+      return 0;
+    }
     out.printf(
-        "已生成 %d 个页面、%d 个文件到 %s（%d ms）%n",
-        result.pages(), result.files(), result.output(), (System.nanoTime() - start) / 1_000_000);
+        "已生成 %d 个页面、%d 个文件到 %s（%d ms）%n", result.pages(), result.files(), result.output(), millis);
+    if (result.reused() > 0) {
+      out.printf("其中 %d 个文件未受改动影响，取自上次的输出%n", result.reused());
+    }
     StringBuilder stages = new StringBuilder("阶段：");
     result
         .stages()

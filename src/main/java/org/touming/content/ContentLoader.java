@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -299,6 +300,21 @@ public final class ContentLoader {
             l.tree(),
             l.sourceMap(),
             l.schema()));
+  }
+
+  /**
+   * A disclosure as {@link #loadDisclosure} loaded it earlier, from its validated tree and its
+   * Markdown sections (kept by the build cache): bound again, without a source map.
+   */
+  public Loaded<Disclosure> restore(
+      Site.DisclosureFile file, JsonNode tree, Map<Section, String> narrative) throws IOException {
+    Disclosure value = mapper.treeToValue(tree, Disclosure.class);
+    return new Loaded<>(
+        file.yaml(),
+        value.with(file.department(), new Narrative(narrative)),
+        tree,
+        new org.touming.content.yaml.SourceMap(),
+        disclosureSchema);
   }
 
   /** Reads, validates against the schema and binds one YAML file. */

@@ -7,11 +7,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import org.touming.internal.Sha256;
 
 /**
  * Writes a build into a staging folder beside the output and swaps it in at the end, so that a
@@ -55,13 +55,13 @@ public final class Output implements Sink {
   public void write(String rel, List<byte[]> parts) throws IOException {
     Path p = staging.resolve(rel);
     Files.createDirectories(p.getParent());
+    // Never through an existing entry: it may be a hard link into the previous output.
+    Files.deleteIfExists(p);
     writeFile(p, parts);
     // Digested here, on the thread that made the file, so the manifest need not read it back.
-    MessageDigest digest = Manifest.digest();
+    MessageDigest digest = Sha256.digest();
     parts.forEach(digest::update);
-    hashes.put(
-        staging.relativize(p).toString().replace('\\', '/'),
-        HexFormat.of().formatHex(digest.digest()));
+    hashes.put(staging.relativize(p).toString().replace('\\', '/'), Sha256.hex(digest));
   }
 
   /**

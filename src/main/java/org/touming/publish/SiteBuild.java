@@ -5,12 +5,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import javax.xml.stream.XMLStreamException;
+import org.touming.check.Cache;
 import org.touming.check.Checker;
 import org.touming.content.Catalog;
 import org.touming.content.ContentLoader;
@@ -33,10 +37,21 @@ public final class SiteBuild {
   private final ContentLoader loader = new ContentLoader();
   private Progress progress = Progress.NONE;
   private boolean search = true;
+  private boolean full;
 
   /** Whether to write the search index (default true). */
   public SiteBuild search(boolean search) {
     this.search = search;
+    return this;
+  }
+
+  /**
+   * Whether to rebuild everything from the sources, ignoring what earlier builds kept in {@code
+   * .touming/} (default false: unchanged disclosures are read back and unchanged parts of the site
+   * taken from the previous output).
+   */
+  public SiteBuild full(boolean full) {
+    this.full = full;
     return this;
   }
 
@@ -46,6 +61,10 @@ public final class SiteBuild {
     return this;
   }
 
+  /**
+   * What a build did. {@code reused} counts the files taken unchanged from the previous output;
+   * when nothing had changed since it, {@code upToDate} is true and nothing was written.
+   */
   public record Result(
       Diagnostics diagnostics,
       int disclosures,
@@ -53,7 +72,18 @@ public final class SiteBuild {
       int files,
       Path output,
       boolean written,
-      Map<String, Long> stages) {}
+      Map<String, Long> stages,
+      int reused,
+      boolean upToDate) {
+    Result(Diagnostics diagnostics, int disclosures, Path output) {
+      this(diagnostics, disclosures, 0, 0, output, false, Map.of(), 0, false);
+    }
+  }
+
+  /** The folder beside the content where builds keep what the next build can reuse. */
+  public static Path stateFolder(Path root) {
+    return root.resolve(".touming");
+  }
 
   /** A checked, loaded site ready to write, or the diagnostics that stop it. */
   public record Prepared(
@@ -64,6 +94,10 @@ public final class SiteBuild {
   }
 
   public Prepared prepare(Path root, boolean strict) {
+    return prepare(root, strict, null);
+  }
+
+  private Prepared prepare(Path root, boolean strict, Cache cache) {
     // Rendering needs no source map (only the checker's messages do): dropping it as each file is
     // checked keeps a large site within a small heap, and no file is parsed twice.
     List<Loaded<Disclosure>> loaded = Collections.synchronizedList(new ArrayList<>());
@@ -83,7 +117,8 @@ public final class SiteBuild {
                     loaded.add(l.withoutSourceMap());
                     progress.update(LOAD, loaded.size(), files.get());
                   }
-                });
+                },
+                cache);
     Diagnostics diagnostics = checked.diagnostics();
     if (checked.site().isEmpty()
         || diagnostics.hasErrors()
@@ -118,41 +153,58 @@ public final class SiteBuild {
 
   public Result run(Path root, Path outputOverride, boolean strict) {
     long start = System.nanoTime();
-    Prepared prepared = prepare(root, strict);
+    Cache cache = Cache.in(stateFolder(root).resolve("checked"), !full);
+    Prepared prepared = prepare(root, strict, cache);
     long prepareMillis = (System.nanoTime() - start) / 1_000_000;
     Diagnostics diagnostics = prepared.diagnostics();
     if (!prepared.ok()) {
-      return new Result(diagnostics, prepared.disclosures(), 0, 0, null, false, Map.of());
+      return new Result(diagnostics, prepared.disclosures(), null);
     }
-    var config = prepared.catalog().site().config();
+    Catalog catalog = prepared.catalog();
+    var config = catalog.site().config();
     Path target =
         outputOverride != null
             ? outputOverride.toAbsolutePath().normalize()
             : root.resolve(config.output() == null ? "public" : config.output()).normalize();
     if (target.equals(root)
         || root.resolve(ContentLoader.CONTENT).startsWith(target)
-        || target.startsWith(root.resolve(ContentLoader.CONTENT))) {
+        || target.startsWith(root.resolve(ContentLoader.CONTENT))
+        || target.startsWith(stateFolder(root))) {
       diagnostics.error(
           ContentLoader.CONFIG,
           Mark.START,
           "site.output",
-          "输出目录 " + target + " 不能是站点目录本身或 content/");
-      return new Result(diagnostics, prepared.disclosures(), 0, 0, null, false, Map.of());
+          "输出目录 " + target + " 不能是站点目录本身、content/ 或 .touming/");
+      return new Result(diagnostics, catalog.disclosures().size(), null);
     }
+    int disclosures = catalog.disclosures().size();
     Output out = null;
     try {
+      Path stateFile = BuildState.file(root, target);
+      Reuse reuse = Reuse.plan(full, stateFile, target, catalog, cache, config.theme(), search);
+      if (reuse.upToDate()) {
+        cache.retain(yamlFiles(catalog));
+        return new Result(
+            diagnostics, disclosures, 0, reuse.previousFiles(), target, true, Map.of(), 0, true);
+      }
       out = Output.begin(target);
-      int pages = prepared.writer().writeAll(out, prepared.catalog());
+      int reused = reuse.link(out);
+      BuildState.Recorder recorder = new BuildState.Recorder();
+      int pages = prepared.writer().writeAll(out, catalog, reuse::render, reuse.scope(), recorder);
       long manifestStart = System.nanoTime();
-      Manifest.write(out.dir(), out.hashes());
+      Map<String, String> hashes = new HashMap<>(reuse.hashes());
+      hashes.putAll(out.hashes());
+      Manifest.write(out.dir(), hashes);
       int files = countFiles(out.dir());
       out.commit();
+      reuse.save(stateFile, target, recorder);
+      cache.retain(yamlFiles(catalog));
       Map<String, Long> stages = new LinkedHashMap<>();
       stages.put("载入与检查", prepareMillis);
       stages.putAll(prepared.writer().stages().millis());
       stages.put("校验清单与替换输出", (System.nanoTime() - manifestStart) / 1_000_000);
       return new Result(
-          diagnostics, prepared.catalog().disclosures().size(), pages, files, target, true, stages);
+          diagnostics, disclosures, pages, files, target, true, stages, reused, false);
     } catch (TemplateProblem e) {
       diagnostics.error(
           "layouts/" + e.template(),
@@ -172,8 +224,13 @@ public final class SiteBuild {
     if (out != null) {
       out.abort();
     }
-    return new Result(
-        diagnostics, prepared.catalog().disclosures().size(), 0, 0, target, false, Map.of());
+    return new Result(diagnostics, disclosures, target);
+  }
+
+  private static Set<String> yamlFiles(Catalog catalog) {
+    Set<String> files = new HashSet<>();
+    catalog.site().disclosures().forEach(f -> files.add(f.yaml()));
+    return files;
   }
 
   private static int countFiles(Path dir) throws IOException {

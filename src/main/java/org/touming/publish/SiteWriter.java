@@ -9,6 +9,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import javax.xml.stream.XMLStreamException;
 import org.touming.content.Catalog;
@@ -91,20 +92,55 @@ public final class SiteWriter {
   /** Everything; returns the number of pages. */
   public int writeAll(Sink out, Catalog catalog)
       throws IOException, TemplateProblem, XMLStreamException {
+    return writeAll(out, catalog, l -> true, Scope.all(), null);
+  }
+
+  /**
+   * The disclosures {@code render} accepts and the parts of the site in {@code scope}, with every
+   * page about the whole site; what is left out is taken from the previous output by the caller.
+   * Notes which files each disclosure, department and region was written to in {@code recorder}
+   * (when given). Returns the number of pages the site has.
+   */
+  int writeAll(
+      Sink out,
+      Catalog catalog,
+      Predicate<Loaded<Disclosure>> render,
+      Scope scope,
+      BuildState.Recorder recorder)
+      throws IOException, TemplateProblem, XMLStreamException {
     long start = System.nanoTime();
     AtomicInteger done = new AtomicInteger();
-    int total = catalog.disclosures().size();
+    List<Loaded<Disclosure>> chosen = catalog.disclosures().stream().filter(render).toList();
+    int total = chosen.size();
     List<Task> tasks = new ArrayList<>();
-    for (Loaded<Disclosure> l : catalog.disclosures()) {
+    for (Loaded<Disclosure> l : chosen) {
+      Sink sink = recorder == null ? out : recorder.scoped(out, disclosureScope(l.file()));
       tasks.add(
           () -> {
-            writeDisclosure(out, catalog, l);
+            writeDisclosure(sink, catalog, l);
             progress.update(PAGES, done.incrementAndGet(), total);
           });
     }
     runAll(tasks);
     stages.add(PAGES, System.nanoTime() - start);
-    return writeShared(out, catalog, search, Scope.all()) + catalog.disclosures().size();
+    return writeShared(out, catalog, search, scope, recorder) + catalog.disclosures().size();
+  }
+
+  /** The name under which a build notes the files of one part of the site. */
+  static String disclosureScope(String yamlFile) {
+    return "disclosure:" + yamlFile;
+  }
+
+  static String departmentScope(org.touming.content.DepartmentId id) {
+    return "department:" + id;
+  }
+
+  static String regionScope(String code) {
+    return "region:" + code;
+  }
+
+  static String rankingScope(String code) {
+    return "ranking:" + code;
   }
 
   /** One disclosure's page, JSON, YAML and source. */
@@ -168,6 +204,12 @@ public final class SiteWriter {
    */
   public int writeShared(Sink out, Catalog catalog, boolean withSearch, Scope scope)
       throws IOException, TemplateProblem, XMLStreamException {
+    return writeShared(out, catalog, withSearch, scope, null);
+  }
+
+  private int writeShared(
+      Sink out, Catalog catalog, boolean withSearch, Scope scope, BuildState.Recorder recorder)
+      throws IOException, TemplateProblem, XMLStreamException {
     Strings t = renderer.strings();
     List<String> pages = new ArrayList<>();
     long chartsStart = System.nanoTime();
@@ -180,16 +222,17 @@ public final class SiteWriter {
       if (scope.includes(r, catalog)) {
         List<Link> crumbs = new ArrayList<>(List.of(home()));
         crumbs.addAll(ancestors(catalog, r));
+        Sink own = recorder == null ? out : recorder.scoped(out, regionScope(r.code()));
         tasks.add(
             () ->
                 page(
-                    out,
+                    own,
                     "region.ftlh",
                     path,
                     r.name(),
                     r.name() + "（" + r.code() + "）",
                     crumbs,
-                    Pages.region(catalog, r, charts.region(out, r, folder(path)))));
+                    Pages.region(catalog, r, charts.region(own, r, folder(path)))));
       }
     }
     for (Department d : catalog.departments().values()) {
@@ -200,10 +243,11 @@ public final class SiteWriter {
         List<Link> crumbs = new ArrayList<>(List.of(home()));
         crumbs.addAll(ancestors(catalog, r));
         crumbs.add(new Link(Urls.region(r.code()), r.name()));
+        Sink own = recorder == null ? out : recorder.scoped(out, departmentScope(d.id()));
         tasks.add(
             () ->
                 page(
-                    out,
+                    own,
                     "department.ftlh",
                     path,
                     d.name(),
@@ -212,7 +256,7 @@ public final class SiteWriter {
                     Pages.department(
                         catalog,
                         d,
-                        charts.department(out, d, folder(path)),
+                        charts.department(own, d, folder(path)),
                         charts.departmentTables(d))));
       }
     }
@@ -232,10 +276,11 @@ public final class SiteWriter {
       String path = ComparePages.region(r.code());
       pages.add(path);
       if (scope.includes(r, catalog)) {
+        Sink own = recorder == null ? out : recorder.scoped(out, rankingScope(r.code()));
         tasks.add(
             () ->
                 page(
-                    out,
+                    own,
                     "compare.ftlh",
                     path,
                     r.name() + "部门排名",

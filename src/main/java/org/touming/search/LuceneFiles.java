@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -18,6 +17,7 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.IOContext;
 import org.apache.lucene.store.IndexInput;
+import org.touming.internal.Sha256;
 
 /**
  * Copies the Lucene index into the site so that Java users and Luke can open it, byte for byte the
@@ -98,35 +98,27 @@ public final class LuceneFiles {
   /** A digest of the index's files without their ids and checksums: same content, same ids. */
   private static byte[] digestOf(Directory dir, String[] files, SegmentInfos infos)
       throws IOException {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      for (String file : files) {
-        if (file.startsWith("segments") || file.endsWith(".si") || file.equals("write.lock")) {
-          continue;
-        }
-        byte[] bytes = read(dir, file);
-        replaceAll(bytes, infos.getId(), new byte[16], idSpan(file, bytes));
-        for (SegmentCommitInfo sci : infos) {
-          replaceAll(bytes, sci.info.getId(), new byte[16], idSpan(file, bytes));
-        }
-        md.update(file.getBytes(StandardCharsets.UTF_8));
-        md.update(bytes, 0, Math.max(0, bytes.length - 8));
+    MessageDigest md = Sha256.digest();
+    for (String file : files) {
+      if (file.startsWith("segments") || file.endsWith(".si") || file.equals("write.lock")) {
+        continue;
       }
-      return md.digest();
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+      byte[] bytes = read(dir, file);
+      replaceAll(bytes, infos.getId(), new byte[16], idSpan(file, bytes));
+      for (SegmentCommitInfo sci : infos) {
+        replaceAll(bytes, sci.info.getId(), new byte[16], idSpan(file, bytes));
+      }
+      md.update(file.getBytes(StandardCharsets.UTF_8));
+      md.update(bytes, 0, Math.max(0, bytes.length - 8));
     }
+    return md.digest();
   }
 
   private static byte[] id(byte[] seed, String role) {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      md.update(seed);
-      md.update(role.getBytes(StandardCharsets.UTF_8));
-      return Arrays.copyOf(md.digest(), 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    MessageDigest md = Sha256.digest();
+    md.update(seed);
+    md.update(role.getBytes(StandardCharsets.UTF_8));
+    return Arrays.copyOf(md.digest(), 16);
   }
 
   private static byte[] read(Directory dir, String file) throws IOException {

@@ -12,8 +12,9 @@ import java.util.stream.Stream;
 final class BuiltSite {
   private BuiltSite() {}
 
+  /** A full build, as if no earlier build had left anything to reuse. */
   static Path build(Path site, Path output) {
-    SiteBuild.Result r = new SiteBuild().run(site, output, false);
+    SiteBuild.Result r = new SiteBuild().full(true).run(site, output, false);
     assertTrue(r.written(), () -> "build failed: " + r.diagnostics().sorted());
     return output;
   }

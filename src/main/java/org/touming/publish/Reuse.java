@@ -1,0 +1,215 @@
+package org.touming.publish;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.touming.check.Cache;
+import org.touming.content.Catalog;
+import org.touming.content.DepartmentId;
+import org.touming.content.Disclosure;
+import org.touming.content.Loaded;
+import org.touming.content.Region;
+
+/**
+ * Which parts of the previous output a build takes as they are and which it renders again. A part
+ * is taken when its inputs are unchanged: a disclosure whose own files are byte for byte as before,
+ * a department none of whose disclosures changed, a region with no changed disclosure below it.
+ * Everything about the whole site is always rendered again. Anything that everything depends on
+ * (configuration, regions, departments, theme, the list of disclosures, the running Touming, the
+ * build options) changing, a missing or unreadable state, or a previous output that is not exactly
+ * as that build left it, makes the build a full one.
+ */
+final class Reuse {
+  private static final String SITE = "site";
+  private final BuildState previous;
+  private final Path target;
+  private final Catalog catalog;
+  private final Cache cache;
+  private final String global;
+  private final Set<String> changed;
+  private final Scope scope;
+  private final Set<String> reused;
+  private final boolean upToDate;
+
+  private Reuse(
+      BuildState previous,
+      Path target,
+      Catalog catalog,
+      Cache cache,
+      String global,
+      Set<String> changed,
+      Scope scope,
+      Set<String> reused,
+      boolean upToDate) {
+    this.previous = previous;
+    this.target = target;
+    this.catalog = catalog;
+    this.cache = cache;
+    this.global = global;
+    this.changed = changed;
+    this.scope = scope;
+    this.reused = reused;
+    this.upToDate = upToDate;
+  }
+
+  static Reuse plan(
+      boolean full,
+      Path stateFile,
+      Path target,
+      Catalog catalog,
+      Cache cache,
+      String theme,
+      boolean search)
+      throws IOException {
+    String global = BuildState.global(catalog.site(), theme, search);
+    BuildState previous = full ? null : BuildState.read(stateFile);
+    Reuse everything =
+        new Reuse(null, target, catalog, cache, global, null, Scope.all(), Set.of(), false);
+    if (previous == null
+        || !previous.global.equals(global)
+        || !Files.isDirectory(target)
+        || !previous.manifest.equals(BuildState.manifestOf(target))) {
+      return everything;
+    }
+    Set<String> changed = new HashSet<>();
+    Set<DepartmentId> touched = new HashSet<>();
+    Set<String> reused = new HashSet<>();
+    for (Loaded<Disclosure> l : catalog.disclosures()) {
+      String now = cache.inputs(l.file());
+      if (now == null || !now.equals(previous.inputs.get(l.file()))) {
+        changed.add(l.file());
+        touched.add(l.value().department());
+      } else {
+        reused.add(SiteWriter.disclosureScope(l.file()));
+      }
+    }
+    Scope scope = Scope.departments(touched);
+    for (DepartmentId d : catalog.departments().keySet()) {
+      if (!scope.includes(d)) {
+        reused.add(SiteWriter.departmentScope(d));
+      }
+    }
+    for (Region r : catalog.regions().values()) {
+      if (!scope.includes(r, catalog)) {
+        reused.add(SiteWriter.regionScope(r.code()));
+        reused.add(SiteWriter.rankingScope(r.code()));
+      }
+    }
+    if (changed.isEmpty()) {
+      Set<String> all = new HashSet<>(previous.files.keySet());
+      if (previous.intact(target, all)) {
+        return new Reuse(previous, target, catalog, cache, global, changed, scope, reused, true);
+      }
+      return everything;
+    }
+    if (!previous.intact(target, reused)) {
+      return everything;
+    }
+    return new Reuse(previous, target, catalog, cache, global, changed, scope, reused, false);
+  }
+
+  /** Whether nothing changed since the previous build, which is still in place as it left it. */
+  boolean upToDate() {
+    return upToDate;
+  }
+
+  /** How many files the output holds (for a build that found it up to date). */
+  int previousFiles() {
+    return previous == null ? 0 : previous.files.values().stream().mapToInt(List::size).sum();
+  }
+
+  /** Whether a disclosure's page and data are rendered (rather than taken as they were). */
+  boolean render(Loaded<Disclosure> l) {
+    return previous == null || changed.contains(l.file());
+  }
+
+  /** Which department and region pages are rendered. */
+  Scope scope() {
+    return scope;
+  }
+
+  /**
+   * Puts the files of every part taken as it was into the staging folder, as hard links to the
+   * previous output (copies where the file system has no links); returns how many.
+   */
+  int link(Output out) throws IOException {
+    int n = 0;
+    for (String s : reused) {
+      for (BuildState.Written w : previous.files.getOrDefault(s, List.of())) {
+        Path from = target.resolve(w.path());
+        Path to = out.dir().resolve(w.path());
+        Files.createDirectories(to.getParent());
+        try {
+          Files.createLink(to, from);
+        } catch (UnsupportedOperationException | IOException e) {
+          Files.copy(from, to);
+        }
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** The checksums of the files taken as they were, from the previous output's manifest. */
+  Map<String, String> hashes() throws IOException {
+    Map<String, String> hashes = new HashMap<>();
+    if (previous == null || reused.isEmpty()) {
+      return hashes;
+    }
+    Set<String> wanted = new HashSet<>();
+    for (String s : reused) {
+      previous.files.getOrDefault(s, List.of()).forEach(w -> wanted.add(w.path()));
+    }
+    for (String line :
+        Files.readAllLines(target.resolve(Output.MANIFEST), StandardCharsets.UTF_8)) {
+      if (line.length() > 66 && wanted.contains(line.substring(66))) {
+        hashes.put(line.substring(66), line.substring(0, 64));
+      }
+    }
+    return hashes;
+  }
+
+  /** Notes what this build left in {@code target} (now in place) for the next build. */
+  void save(Path stateFile, Path output, BuildState.Recorder recorder) throws IOException {
+    Map<String, Set<String>> scopes = new HashMap<>(recorder.byScope());
+    for (String s : reused) {
+      Set<String> paths = new HashSet<>();
+      previous.files.getOrDefault(s, List.of()).forEach(w -> paths.add(w.path()));
+      scopes.put(s, paths);
+    }
+    Set<String> named = new HashSet<>();
+    scopes.values().forEach(named::addAll);
+    Set<String> site = new HashSet<>();
+    try (Stream<Path> walk = Files.walk(output)) {
+      walk.filter(Files::isRegularFile)
+          .map(p -> output.relativize(p).toString().replace('\\', '/'))
+          .filter(p -> !named.contains(p))
+          .forEach(site::add);
+    }
+    scopes.put(SITE, site);
+    Map<String, List<BuildState.Written>> files = new HashMap<>();
+    for (var e : scopes.entrySet()) {
+      List<BuildState.Written> list = new ArrayList<>();
+      for (String p : e.getValue().stream().sorted().toList()) {
+        list.add(BuildState.written(output, p));
+      }
+      files.put(e.getKey(), list);
+    }
+    Map<String, String> inputs = new HashMap<>();
+    for (Loaded<Disclosure> l : catalog.disclosures()) {
+      String in = cache.inputs(l.file());
+      if (in != null) {
+        inputs.put(l.file(), in);
+      }
+    }
+    new BuildState(global, BuildState.manifestOf(output), inputs, files).write(stateFile);
+  }
+}

@@ -1,0 +1,194 @@
+package org.touming.publish;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.touming.check.Checker;
+import org.touming.content.Diagnostic;
+import org.touming.sample.SampleGenerator;
+
+/**
+ * A build after an edit takes what the edit did not affect from the previous output and reads
+ * unchanged disclosures back from {@code .touming/}; whatever it reuses, its output must be byte
+ * for byte what a full build of the same content writes, and its diagnostics what a fresh check
+ * finds.
+ */
+class IncrementalBuildTest {
+  @TempDir Path dir;
+  private Path site;
+  private Path out;
+
+  @BeforeEach
+  void firstBuild() throws IOException {
+    site = dir.resolve("site");
+    out = dir.resolve("out");
+    new SampleGenerator().write(30, 17, site);
+    SiteBuild.Result first = new SiteBuild().search(false).run(site, out, false);
+    assertTrue(first.written());
+    assertEquals(0, first.reused(), "the first build has nothing to reuse");
+  }
+
+  @Test
+  void anEditedDisclosureIsRenderedAndEverythingElseTaken() throws IOException {
+    Map<String, Object> before = identities(out);
+    String edited = disclosures().get(3);
+    String other = disclosures().get(20);
+    edit(edited, "title: ", "title: 改过的标题 ");
+    edit(edited.replace(".yml", ".md"), "\n", "\n新增的一段说明。\n\n");
+    SiteBuild.Result r = new SiteBuild().search(false).run(site, out, false);
+    assertTrue(r.written());
+    assertTrue(r.reused() > 100, "reused " + r.reused());
+    assertSameAsFullBuild();
+    Map<String, Object> after = identities(out);
+    String editedPage = pageOf(edited);
+    assertNotEquals(before.get(editedPage), after.get(editedPage), "the edited page is new");
+    assertEquals(
+        before.get(pageOf(other)), after.get(pageOf(other)), "another page is the same file");
+    assertNotEquals(before.get("index.html"), after.get("index.html"), "site pages are redone");
+  }
+
+  @Test
+  void aWarningIntroducedByAnEditIsReportedAsAFreshCheckReportsIt() throws IOException {
+    String edited = disclosures().get(5);
+    edit(edited, "  basic: ", "  basic: 1");
+    SiteBuild.Result r = new SiteBuild().search(false).run(site, out, false);
+    assertTrue(r.written());
+    List<String> fresh =
+        new Checker().run(site).diagnostics().sorted().stream().map(Diagnostic::format).toList();
+    assertEquals(fresh, r.diagnostics().sorted().stream().map(Diagnostic::format).toList());
+    assertTrue(fresh.stream().anyMatch(d -> d.startsWith(edited)), "the edit gives a warning");
+    assertSameAsFullBuild();
+  }
+
+  @Test
+  void nothingChangedLeavesTheOutputAlone() throws IOException {
+    Map<String, Object> before = identities(out);
+    SiteBuild.Result r = new SiteBuild().search(false).run(site, out, false);
+    assertTrue(r.upToDate());
+    assertEquals(before, identities(out));
+  }
+
+  @Test
+  void aChangeEveryPageDependsOnRebuildsEverything() throws IOException {
+    Path department;
+    try (Stream<Path> walk = Files.walk(site.resolve("content"))) {
+      department =
+          walk.filter(p -> p.endsWith("department.yml")).sorted().findFirst().orElseThrow();
+    }
+    String text = Files.readString(department);
+    Files.writeString(department, text.replaceFirst("name: ", "name: 新"));
+    SiteBuild.Result r = new SiteBuild().search(false).run(site, out, false);
+    assertTrue(r.written());
+    assertEquals(0, r.reused());
+    assertSameAsFullBuild();
+  }
+
+  @Test
+  void aPreviousOutputChangedByHandIsNotReused() throws IOException {
+    String other = disclosures().get(7);
+    Files.writeString(out.resolve(pageOf(other)), "edited on the server");
+    edit(disclosures().get(2), "title: ", "title: 又 ");
+    SiteBuild.Result r = new SiteBuild().search(false).run(site, out, false);
+    assertEquals(0, r.reused());
+    assertSameAsFullBuild();
+  }
+
+  @Test
+  void aDamagedCacheIsIgnored() throws IOException {
+    try (Stream<Path> walk = Files.walk(SiteBuild.stateFolder(site))) {
+      for (Path p : walk.filter(Files::isRegularFile).toList()) {
+        Files.writeString(p, "{\"key\": \"not json");
+      }
+    }
+    edit(disclosures().get(1), "title: ", "title: 再 ");
+    SiteBuild.Result r = new SiteBuild().search(false).run(site, out, false);
+    assertTrue(r.written());
+    assertSameAsFullBuild();
+  }
+
+  @Test
+  void withSearchTheIndexIsRebuiltToTheSameBytes() throws IOException {
+    assertTrue(new SiteBuild().run(site, out, false).written());
+    edit(disclosures().get(4), "title: ", "title: 搜索 ");
+    SiteBuild.Result r = new SiteBuild().run(site, out, false);
+    assertTrue(r.reused() > 100);
+    Path fresh = dir.resolve("fresh-search");
+    assertTrue(new SiteBuild().full(true).run(site, fresh, false).written());
+    assertSameFiles(fresh, out);
+  }
+
+  private void assertSameAsFullBuild() throws IOException {
+    Path fresh = dir.resolve("fresh");
+    if (Files.exists(fresh)) {
+      Output.delete(fresh);
+    }
+    assertTrue(new SiteBuild().search(false).full(true).run(site, fresh, false).written());
+    assertSameFiles(fresh, out);
+  }
+
+  private static void assertSameFiles(Path expected, Path actual) throws IOException {
+    List<Path> a = BuiltSite.files(expected, "");
+    List<Path> b = BuiltSite.files(actual, "");
+    assertEquals(
+        a.stream().map(expected::relativize).toList(), b.stream().map(actual::relativize).toList());
+    for (int i = 0; i < a.size(); i++) {
+      assertArrayEquals(
+          Files.readAllBytes(a.get(i)), Files.readAllBytes(b.get(i)), a.get(i).toString());
+    }
+  }
+
+  private List<String> disclosures() throws IOException {
+    try (Stream<Path> walk = Files.walk(site.resolve("content"))) {
+      return walk.filter(p -> p.toString().endsWith(".yml"))
+          .filter(p -> !p.endsWith("department.yml") && !p.endsWith("regions.yml"))
+          .map(p -> site.relativize(p).toString().replace('\\', '/'))
+          .sorted()
+          .toList();
+    }
+  }
+
+  /** The page of a disclosure file content/REGION/CODE/YEAR-KIND.yml. */
+  private static String pageOf(String yaml) {
+    String[] parts = yaml.split("/");
+    return "departments/"
+        + parts[1]
+        + "-"
+        + parts[2]
+        + "/"
+        + parts[3].replace(".yml", "")
+        + "/index.html";
+  }
+
+  private void edit(String file, String find, String replace) throws IOException {
+    Path p = site.resolve(file);
+    String text = Files.readString(p, StandardCharsets.UTF_8);
+    assertTrue(text.contains(find), file + " has no " + find);
+    Files.writeString(p, text.replaceFirst(java.util.regex.Pattern.quote(find), replace));
+  }
+
+  /** Each file's identity on disk (device and inode): a file taken as it was keeps its own. */
+  private static Map<String, Object> identities(Path root) throws IOException {
+    Map<String, Object> ids = new HashMap<>();
+    for (Path p : BuiltSite.files(root, "")) {
+      Object key = Files.readAttributes(p, BasicFileAttributes.class).fileKey();
+      ids.put(root.relativize(p).toString().replace('\\', '/'), key);
+    }
+    assertFalse(ids.isEmpty());
+    return ids;
+  }
+}
