@@ -47,16 +47,20 @@ final class BuildState {
   final String manifest;
   final Map<String, String> inputs;
   final Map<String, List<Written>> files;
+  // Per site table, each disclosure's rows in the order they were written: [YAML file, bytes].
+  final Map<String, List<Map.Entry<String, Integer>>> tables;
 
   BuildState(
       String global,
       String manifest,
       Map<String, String> inputs,
-      Map<String, List<Written>> files) {
+      Map<String, List<Written>> files,
+      Map<String, List<Map.Entry<String, Integer>>> tables) {
     this.global = global;
     this.manifest = manifest;
     this.inputs = inputs;
     this.files = files;
+    this.tables = tables;
   }
 
   /** Where the state of a build into {@code target} is kept. */
@@ -96,7 +100,19 @@ final class BuildState {
                 }
                 files.put(e.getKey(), list);
               });
-      return new BuildState(n.path("global").asText(), n.path("manifest").asText(), inputs, files);
+      Map<String, List<Map.Entry<String, Integer>>> tables = new HashMap<>();
+      n.path("tables")
+          .fields()
+          .forEachRemaining(
+              e -> {
+                List<Map.Entry<String, Integer>> rows = new ArrayList<>();
+                for (JsonNode r : e.getValue()) {
+                  rows.add(Map.entry(r.get(0).asText(), r.get(1).asInt()));
+                }
+                tables.put(e.getKey(), rows);
+              });
+      return new BuildState(
+          n.path("global").asText(), n.path("manifest").asText(), inputs, files, tables);
     } catch (IOException | RuntimeException e) {
       return null; // unreadable state: build everything
     }
@@ -119,6 +135,13 @@ final class BuildState {
                 for (Written w : list) {
                   a.addArray().add(w.path()).add(w.size()).add(w.modified()).add(w.key());
                 }
+              });
+      ObjectNode ts = n.putObject("tables");
+      new TreeMap<>(tables)
+          .forEach(
+              (sheet, rows) -> {
+                ArrayNode a = ts.putArray(sheet);
+                rows.forEach(r -> a.addArray().add(r.getKey()).add(r.getValue()));
               });
       Files.createDirectories(file.getParent());
       Path temporary = Files.createTempFile(file.getParent(), ".state-", ".tmp");
@@ -144,16 +167,21 @@ final class BuildState {
   boolean intact(Path output, Set<String> scopes) {
     for (String scope : scopes) {
       for (Written w : files.getOrDefault(scope, List.of())) {
-        try {
-          if (!w.equals(written(output, w.path()))) {
-            return false;
-          }
-        } catch (IOException e) {
+        if (!intact(output, w)) {
           return false;
         }
       }
     }
     return true;
+  }
+
+  /** Whether one file is still in the output exactly as the build left it. */
+  static boolean intact(Path output, Written w) {
+    try {
+      return w.equals(written(output, w.path()));
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /**

@@ -100,6 +100,23 @@ final class DataExport {
   static final class TableParts {
     private final Map<String, Map<Loaded<Disclosure>, byte[]>> bySheet = new HashMap<>();
 
+    /** Rows made earlier (read back from a previous output) that need not be made again. */
+    synchronized void seed(String sheet, Map<Loaded<Disclosure>, byte[]> parts) {
+      bySheet.computeIfAbsent(sheet, k -> new IdentityHashMap<>()).putAll(parts);
+    }
+
+    /** The length of each disclosure's rows in each table, by YAML file, as last written. */
+    synchronized Map<String, Map<String, Integer>> lengths() {
+      Map<String, Map<String, Integer>> lengths = new HashMap<>();
+      bySheet.forEach(
+          (sheet, parts) -> {
+            Map<String, Integer> m = new HashMap<>();
+            parts.forEach((l, bytes) -> m.put(l.file(), bytes.length));
+            lengths.put(sheet, m);
+          });
+      return lengths;
+    }
+
     synchronized List<byte[]> parts(Sheet sheet, List<Loaded<Disclosure>> disclosures) {
       Map<Loaded<Disclosure>, byte[]> before = bySheet.getOrDefault(sheet.name(), Map.of());
       List<byte[]> parts =

@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.stream.Stream;
 import org.touming.internal.Sha256;
@@ -27,14 +29,19 @@ public final class Manifest {
 
   /**
    * As {@link #write(Path)}, taking the hashes of files already digested as they were written
-   * (reading a city's 2 GB back would take seconds); every other file is read.
+   * (reading a city's 2 GB back would take seconds); every other file is read. Returns every file
+   * of the folder, the manifest included.
    */
-  static void write(Path dir, Map<String, String> known) throws IOException {
+  static Set<String> write(Path dir, Map<String, String> known) throws IOException {
     StringBuilder sb = new StringBuilder();
-    for (var e : hashes(dir, known).entrySet()) {
+    Map<String, String> hashes = hashes(dir, known);
+    for (var e : hashes.entrySet()) {
       sb.append(e.getValue()).append("  ").append(e.getKey()).append('\n');
     }
     Files.writeString(dir.resolve(Output.MANIFEST), sb.toString(), StandardCharsets.UTF_8);
+    Set<String> files = new TreeSet<>(hashes.keySet());
+    files.add(Output.MANIFEST);
+    return files;
   }
 
   /** Every file below {@code dir} except the manifest itself, by relative path. */

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.stream.Stream;
 import org.touming.internal.Sha256;
 
@@ -23,6 +24,14 @@ public final class Output implements Sink {
   private final Path staging;
   private static final int PIECE = 64 * 1024;
   private final Map<String, String> hashes = new ConcurrentHashMap<>();
+
+  /** Runs a clean-up on a thread of its own, beside the rest of the build's last steps. */
+  static final Executor CLEANER =
+      task -> {
+        Thread t = new Thread(task, "touming-cleanup");
+        t.setDaemon(true);
+        t.start();
+      };
 
   private Output(Path target, Path staging) {
     this.target = target;
@@ -83,8 +92,19 @@ public final class Output implements Sink {
     return hashes;
   }
 
-  /** Puts the finished build in place of the previous one. */
+  /** Puts the finished build in place of the previous one, and deletes that. */
   public void commit() throws IOException {
+    Path previous = swap();
+    if (previous != null) {
+      delete(previous);
+    }
+  }
+
+  /**
+   * Puts the finished build in place of the previous one, which is left beside it (hidden) for the
+   * caller to {@link #delete}; null when there was none.
+   */
+  Path swap() throws IOException {
     Path previous = null;
     if (Files.exists(target)) {
       previous =
@@ -92,9 +112,7 @@ public final class Output implements Sink {
       Files.move(target, previous, StandardCopyOption.ATOMIC_MOVE);
     }
     Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-    if (previous != null) {
-      delete(previous);
-    }
+    return previous;
   }
 
   public void abort() {
@@ -105,14 +123,34 @@ public final class Output implements Sink {
     }
   }
 
+  /**
+   * Deletes a folder and everything in it, the files on every core: a city's output is tens of
+   * thousands of files in thousands of folders, and one thread unlinking them took seconds.
+   */
   static void delete(Path dir) throws IOException {
     if (!Files.exists(dir)) {
       return;
     }
+    List<Path> all;
     try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
+      all = walk.toList();
+    }
+    try {
+      all.parallelStream()
+          .filter(p -> !Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+          .forEach(
+              p -> {
+                try {
+                  Files.delete(p);
+                } catch (IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              });
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause();
+    }
+    for (Path p : all.stream().sorted(Comparator.reverseOrder()).toList()) {
+      Files.deleteIfExists(p);
     }
   }
 

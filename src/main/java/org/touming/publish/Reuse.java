@@ -5,12 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.touming.check.Cache;
 import org.touming.content.Catalog;
 import org.touming.content.DepartmentId;
@@ -141,21 +142,82 @@ final class Reuse {
    * previous output (copies where the file system has no links); returns how many.
    */
   int link(Output out) throws IOException {
-    int n = 0;
+    List<String> paths = new ArrayList<>();
     for (String s : reused) {
-      for (BuildState.Written w : previous.files.getOrDefault(s, List.of())) {
-        Path from = target.resolve(w.path());
-        Path to = out.dir().resolve(w.path());
-        Files.createDirectories(to.getParent());
-        try {
-          Files.createLink(to, from);
-        } catch (UnsupportedOperationException | IOException e) {
-          Files.copy(from, to);
-        }
-        n++;
+      previous.files.getOrDefault(s, List.of()).forEach(w -> paths.add(w.path()));
+    }
+    // Each folder once, then the links on every core: a city's output is tens of thousands.
+    Set<Path> folders = new java.util.TreeSet<>();
+    for (String p : paths) {
+      folders.add(out.dir().resolve(p).getParent());
+    }
+    for (Path folder : folders) {
+      Files.createDirectories(folder);
+    }
+    try {
+      paths.parallelStream()
+          .forEach(
+              p -> {
+                Path from = target.resolve(p);
+                Path to = out.dir().resolve(p);
+                try {
+                  try {
+                    Files.createLink(to, from);
+                  } catch (UnsupportedOperationException | IOException e) {
+                    Files.copy(from, to);
+                  }
+                } catch (IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              });
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause();
+    }
+    return paths.size();
+  }
+
+  /**
+   * Hands the writer the rows of the site tables that unchanged disclosures had in the previous
+   * output, so that only the changed disclosures' rows are made again: a city's indicator table
+   * alone is 150 MB. A table that is not exactly as that build left it is made in full.
+   */
+  void seedTables(DataExport.TableParts parts) throws IOException {
+    if (previous == null) {
+      return;
+    }
+    Map<String, Loaded<Disclosure>> unchanged = new HashMap<>();
+    for (Loaded<Disclosure> l : catalog.disclosures()) {
+      if (!changed.contains(l.file())) {
+        unchanged.put(l.file(), l);
       }
     }
-    return n;
+    Map<String, BuildState.Written> site = new HashMap<>();
+    previous.files.getOrDefault(SITE, List.of()).forEach(w -> site.put(w.path(), w));
+    for (DataExport.Sheet sheet : Sheets.all(catalog)) {
+      List<Map.Entry<String, Integer>> rows = previous.tables.get(sheet.name());
+      BuildState.Written file = site.get("data/" + sheet.name() + ".csv");
+      if (rows == null || file == null || !BuildState.intact(target, file)) {
+        continue;
+      }
+      byte[] bytes = Files.readAllBytes(target.resolve(file.path()));
+      int at = Csv.file(sheet.columns(), List.of()).get(0).length;
+      long total = at;
+      for (Map.Entry<String, Integer> r : rows) {
+        total += r.getValue();
+      }
+      if (total != bytes.length) {
+        continue;
+      }
+      Map<Loaded<Disclosure>, byte[]> kept = new IdentityHashMap<>();
+      for (Map.Entry<String, Integer> r : rows) {
+        Loaded<Disclosure> l = unchanged.get(r.getKey());
+        if (l != null) {
+          kept.put(l, Arrays.copyOfRange(bytes, at, at + r.getValue()));
+        }
+        at += r.getValue();
+      }
+      parts.seed(sheet.name(), kept);
+    }
   }
 
   /** The checksums of the files taken as they were, from the previous output's manifest. */
@@ -177,32 +239,32 @@ final class Reuse {
     return hashes;
   }
 
-  /** Notes what this build left in {@code target} (now in place) for the next build. */
-  void save(Path stateFile, Path output, BuildState.Recorder recorder) throws IOException {
-    Map<String, Set<String>> scopes = new HashMap<>(recorder.byScope());
-    for (String s : reused) {
-      Set<String> paths = new HashSet<>();
-      previous.files.getOrDefault(s, List.of()).forEach(w -> paths.add(w.path()));
-      scopes.put(s, paths);
-    }
+  /**
+   * Notes what this build left in {@code output} (now in place, holding {@code files}) for the next
+   * build. Files taken from the previous output are the same files as before; only the others are
+   * looked at on disk.
+   */
+  void save(
+      Path stateFile,
+      Path output,
+      Set<String> files,
+      BuildState.Recorder recorder,
+      DataExport.TableParts parts)
+      throws IOException {
+    Map<String, List<BuildState.Written>> state = new HashMap<>();
     Set<String> named = new HashSet<>();
-    scopes.values().forEach(named::addAll);
-    Set<String> site = new HashSet<>();
-    try (Stream<Path> walk = Files.walk(output)) {
-      walk.filter(Files::isRegularFile)
-          .map(p -> output.relativize(p).toString().replace('\\', '/'))
-          .filter(p -> !named.contains(p))
-          .forEach(site::add);
+    for (String s : reused) {
+      List<BuildState.Written> kept = previous.files.getOrDefault(s, List.of());
+      state.put(s, kept);
+      kept.forEach(w -> named.add(w.path()));
     }
-    scopes.put(SITE, site);
-    Map<String, List<BuildState.Written>> files = new HashMap<>();
-    for (var e : scopes.entrySet()) {
-      List<BuildState.Written> list = new ArrayList<>();
-      for (String p : e.getValue().stream().sorted().toList()) {
-        list.add(BuildState.written(output, p));
-      }
-      files.put(e.getKey(), list);
+    for (var e : recorder.byScope().entrySet()) {
+      named.addAll(e.getValue());
+      state.put(e.getKey(), stat(output, e.getValue()));
     }
+    Set<String> site = new HashSet<>(files);
+    site.removeAll(named);
+    state.put(SITE, stat(output, site));
     Map<String, String> inputs = new HashMap<>();
     for (Loaded<Disclosure> l : catalog.disclosures()) {
       String in = cache.inputs(l.file());
@@ -210,6 +272,29 @@ final class Reuse {
         inputs.put(l.file(), in);
       }
     }
-    new BuildState(global, BuildState.manifestOf(output), inputs, files).write(stateFile);
+    Map<String, List<Map.Entry<String, Integer>>> tables = new HashMap<>();
+    parts
+        .lengths()
+        .forEach(
+            (sheet, lengths) -> {
+              List<Map.Entry<String, Integer>> rows = new ArrayList<>();
+              for (Loaded<Disclosure> l : catalog.disclosures()) {
+                Integer n = lengths.get(l.file());
+                if (n == null) {
+                  return; // not every disclosure's rows known: the next build makes this table
+                }
+                rows.add(Map.entry(l.file(), n));
+              }
+              tables.put(sheet, rows);
+            });
+    new BuildState(global, BuildState.manifestOf(output), inputs, state, tables).write(stateFile);
+  }
+
+  private static List<BuildState.Written> stat(Path output, Set<String> paths) throws IOException {
+    List<BuildState.Written> list = new ArrayList<>();
+    for (String p : paths.stream().sorted().toList()) {
+      list.add(BuildState.written(output, p));
+    }
+    return list;
   }
 }

@@ -1,7 +1,6 @@
 package org.touming.publish;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,8 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import javax.xml.stream.XMLStreamException;
 import org.touming.check.Cache;
 import org.touming.check.Checker;
@@ -34,6 +33,7 @@ import org.touming.render.Theme;
  */
 public final class SiteBuild {
   static final String LOAD = "载入与检查";
+  static final String REUSE = "沿用上次输出";
   private final ContentLoader loader = new ContentLoader();
   private Progress progress = Progress.NONE;
   private boolean search = true;
@@ -180,6 +180,7 @@ public final class SiteBuild {
     int disclosures = catalog.disclosures().size();
     Output out = null;
     try {
+      long reuseStart = System.nanoTime();
       Path stateFile = BuildState.file(root, target);
       Reuse reuse = Reuse.plan(full, stateFile, target, catalog, cache, config.theme(), search);
       if (reuse.upToDate()) {
@@ -189,22 +190,32 @@ public final class SiteBuild {
       }
       out = Output.begin(target);
       int reused = reuse.link(out);
+      reuse.seedTables(prepared.writer().tableParts());
+      long reuseMillis = (System.nanoTime() - reuseStart) / 1_000_000;
       BuildState.Recorder recorder = new BuildState.Recorder();
       int pages = prepared.writer().writeAll(out, catalog, reuse::render, reuse.scope(), recorder);
       long manifestStart = System.nanoTime();
       Map<String, String> hashes = new HashMap<>(reuse.hashes());
       hashes.putAll(out.hashes());
-      Manifest.write(out.dir(), hashes);
-      int files = countFiles(out.dir());
-      out.commit();
-      reuse.save(stateFile, target, recorder);
+      Set<String> written = Manifest.write(out.dir(), hashes);
+      Path previous = out.swap();
+      // The previous output goes while the state is saved: unlinking a city's files takes seconds.
+      CompletableFuture<Void> deleted =
+          previous == null
+              ? CompletableFuture.completedFuture(null)
+              : CompletableFuture.runAsync(() -> deleteQuietly(previous), Output.CLEANER);
+      reuse.save(stateFile, target, written, recorder, prepared.writer().tableParts());
       cache.retain(yamlFiles(catalog));
+      deleted.join();
       Map<String, Long> stages = new LinkedHashMap<>();
       stages.put("载入与检查", prepareMillis);
+      if (reused > 0) {
+        stages.put(REUSE, reuseMillis);
+      }
       stages.putAll(prepared.writer().stages().millis());
       stages.put("校验清单与替换输出", (System.nanoTime() - manifestStart) / 1_000_000);
       return new Result(
-          diagnostics, disclosures, pages, files, target, true, stages, reused, false);
+          diagnostics, disclosures, pages, written.size(), target, true, stages, reused, false);
     } catch (TemplateProblem e) {
       diagnostics.error(
           "layouts/" + e.template(),
@@ -233,9 +244,11 @@ public final class SiteBuild {
     return files;
   }
 
-  private static int countFiles(Path dir) throws IOException {
-    try (Stream<Path> walk = Files.walk(dir)) {
-      return (int) walk.filter(Files::isRegularFile).count();
+  private static void deleteQuietly(Path previous) {
+    try {
+      Output.delete(previous);
+    } catch (IOException e) {
+      // A hidden leftover of the replaced output; the new one is in place.
     }
   }
 }

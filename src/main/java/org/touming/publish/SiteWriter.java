@@ -89,6 +89,11 @@ public final class SiteWriter {
     return stages;
   }
 
+  /** Each disclosure's rows of the site tables, kept from one build to the next. */
+  DataExport.TableParts tableParts() {
+    return tableParts;
+  }
+
   /** Everything; returns the number of pages. */
   public int writeAll(Sink out, Catalog catalog)
       throws IOException, TemplateProblem, XMLStreamException {

@@ -109,6 +109,18 @@ class IncrementalBuildTest {
   }
 
   @Test
+  void aSiteTableChangedByHandIsMadeAgainInFull() throws IOException {
+    Path table = out.resolve("data/summary.csv");
+    byte[] bytes = Files.readAllBytes(table);
+    bytes[bytes.length - 3] = (byte) 'X'; // same length, other bytes
+    Files.write(table, bytes);
+    edit(disclosures().get(6), "title: ", "title: 表 ");
+    SiteBuild.Result r = new SiteBuild().search(false).run(site, out, false);
+    assertTrue(r.reused() > 100, "the pages are still reused");
+    assertSameAsFullBuild();
+  }
+
+  @Test
   void aDamagedCacheIsIgnored() throws IOException {
     try (Stream<Path> walk = Files.walk(SiteBuild.stateFolder(site))) {
       for (Path p : walk.filter(Files::isRegularFile).toList()) {
