@@ -1,15 +1,21 @@
 package org.touming.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -19,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.touming.content.ContentLoader;
@@ -41,13 +48,31 @@ import org.touming.internal.ToolVersion;
  * parsed nor checked again; its validated tree, Markdown sections, diagnostics and the figures the
  * rules across years need are read back instead. The key covers the running Touming itself, so a
  * new version re-checks everything. A cache entry that cannot be read is ignored, never trusted.
- * Thread-safe: each disclosure has its own entry file.
+ *
+ * <p>On disk the entries are appended to one pack file per build, and an index names where each
+ * file's entry is: a city's thousands of entries cost one file to write, not thousands (creating
+ * files is what a file system does slowest). Packs are compacted when they are mostly stale. One
+ * build at a time uses the folder; another one meanwhile works without it. Thread-safe.
  */
 public final class Cache {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String INDEX = "index.json";
+  private static final int VERSION = 1;
   private final Path dir;
   private final boolean reuse;
   private final Map<String, String> inputs = new ConcurrentHashMap<>();
+  private final Map<String, Where> index = new ConcurrentHashMap<>();
+  private final Map<String, FileChannel> packs = new HashMap<>();
+  private boolean opened;
+  private boolean usable;
+  private FileChannel lockChannel;
+  private FileLock lock;
+  private String pack;
+  private FileChannel out;
+
+  /** Where an entry is: its pack, offset and length, and the key it was stored under. */
+  private record Where(String pack, long offset, int length, String key) {}
 
   private Cache(Path dir, boolean reuse) {
     this.dir = dir;
@@ -87,12 +112,15 @@ public final class Cache {
   }
 
   Optional<Hit> get(Site site, Site.DisclosureFile file, String key, ContentLoader loader) {
-    Path entry = entry(file.yaml());
-    if (!reuse || !Files.isRegularFile(entry)) {
+    if (!reuse || !open()) {
+      return Optional.empty();
+    }
+    Where where = index.get(file.yaml());
+    if (where == null || !where.key().equals(key)) {
       return Optional.empty();
     }
     try {
-      JsonNode e = Trees.read(Files.readAllBytes(entry));
+      JsonNode e = Trees.read(read(where));
       if (!key.equals(e.path("key").asText()) || !file.yaml().equals(e.path("file").asText())) {
         return Optional.empty();
       }
@@ -136,6 +164,9 @@ public final class Cache {
       String source = source(site, file, loaded.value());
       String sourceHash = sourceHash(site, source);
       inputs.put(file.yaml(), inputs(key, sourceHash));
+      if (!open()) {
+        return;
+      }
       ObjectNode e = NODES.objectNode();
       e.put("file", file.yaml());
       e.put("key", key);
@@ -155,40 +186,212 @@ public final class Cache {
       }
       e.set("summary", summary(summary));
       e.set("tree", loaded.tree());
-      Files.createDirectories(dir);
-      Path entry = entry(file.yaml());
-      Path temporary = Files.createTempFile(dir, ".entry-", ".tmp");
-      Files.write(temporary, Trees.write(e));
-      try {
-        Files.move(temporary, entry, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException x) {
-        Files.move(temporary, entry, StandardCopyOption.REPLACE_EXISTING);
-      }
+      byte[] bytes = Trees.write(e);
+      index.put(file.yaml(), append(bytes, key));
     } catch (IOException | RuntimeException ignored) {
       // A cache that cannot be written only makes the next build slower.
     }
   }
 
-  /** Removes the entries of files that are no longer in the site. */
-  public void retain(Set<String> yamlFiles) {
-    if (!Files.isDirectory(dir)) {
+  /**
+   * Ends this run's use of the cache: forgets files no longer in the site (all are kept when {@code
+   * yamlFiles} is null: the site could not be read), saves the index, compacts the packs when most
+   * of what they hold is stale, and lets other builds use the folder.
+   */
+  public synchronized void finish(Set<String> yamlFiles) {
+    if (!usable) {
       return;
     }
-    Set<String> keep = new HashSet<>();
-    yamlFiles.forEach(f -> keep.add(entry(f).getFileName().toString()));
+    try {
+      if (yamlFiles != null) {
+        index.keySet().retainAll(yamlFiles);
+      }
+      compactIfStale();
+      writeIndex();
+      deleteUnreferenced();
+    } catch (IOException | RuntimeException ignored) {
+      // The index on disk is the previous one, or none: the next build checks what it must.
+    } finally {
+      close();
+    }
+  }
+
+  /** Opens the folder for this run: takes its lock and reads the index; false when it cannot. */
+  private synchronized boolean open() {
+    if (opened) {
+      return usable;
+    }
+    opened = true;
+    try {
+      Files.createDirectories(dir);
+      lockChannel =
+          FileChannel.open(
+              dir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      lock = lockChannel.tryLock();
+      if (lock == null) {
+        lockChannel.close();
+        return false; // another build is using it
+      }
+      readIndex();
+      usable = true;
+    } catch (IOException | RuntimeException e) {
+      usable = false;
+    }
+    return usable;
+  }
+
+  private void readIndex() {
+    Path file = dir.resolve(INDEX);
+    if (!Files.isRegularFile(file)) {
+      return;
+    }
+    try {
+      JsonNode n = JSON.readTree(Files.readAllBytes(file));
+      if (n.path("version").asInt() != VERSION
+          || !ToolVersion.id().equals(n.path("tool").asText())) {
+        return;
+      }
+      n.path("entries")
+          .fields()
+          .forEachRemaining(
+              e -> {
+                JsonNode w = e.getValue();
+                index.put(
+                    e.getKey(),
+                    new Where(
+                        w.get(0).asText(), w.get(1).asLong(), w.get(2).asInt(), w.get(3).asText()));
+              });
+    } catch (IOException | RuntimeException e) {
+      index.clear(); // unreadable: start afresh
+    }
+  }
+
+  private void writeIndex() throws IOException {
+    ObjectNode n = NODES.objectNode();
+    n.put("version", VERSION);
+    n.put("tool", ToolVersion.id());
+    ObjectNode entries = n.putObject("entries");
+    new TreeMap<>(index)
+        .forEach(
+            (file, w) ->
+                entries.putArray(file).add(w.pack()).add(w.offset()).add(w.length()).add(w.key()));
+    Path temporary = Files.createTempFile(dir, ".index-", ".tmp");
+    Files.write(temporary, JSON.writeValueAsBytes(n));
+    try {
+      Files.move(temporary, dir.resolve(INDEX), StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(temporary, dir.resolve(INDEX), StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  private synchronized Where append(byte[] bytes, String key) throws IOException {
+    if (out == null) {
+      pack = "pack-" + System.currentTimeMillis() + "-" + ProcessHandle.current().pid() + ".bin";
+      out =
+          FileChannel.open(
+              dir.resolve(pack),
+              StandardOpenOption.CREATE_NEW,
+              StandardOpenOption.WRITE,
+              StandardOpenOption.READ);
+      packs.put(pack, out);
+    }
+    long offset = out.size();
+    ByteBuffer b = ByteBuffer.wrap(bytes);
+    while (b.hasRemaining()) {
+      out.write(b, offset + b.position());
+    }
+    return new Where(pack, offset, bytes.length, key);
+  }
+
+  private byte[] read(Where where) throws IOException {
+    FileChannel channel;
+    synchronized (this) {
+      channel = packs.get(where.pack());
+      if (channel == null) {
+        channel = FileChannel.open(dir.resolve(where.pack()), StandardOpenOption.READ);
+        packs.put(where.pack(), channel);
+      }
+    }
+    ByteBuffer b = ByteBuffer.allocate(where.length());
+    while (b.hasRemaining()) {
+      if (channel.read(b, where.offset() + b.position()) < 0) {
+        throw new IOException("pack ends early");
+      }
+    }
+    return b.array();
+  }
+
+  /** Rewrites the live entries into one new pack when the packs hold more stale than live. */
+  private void compactIfStale() throws IOException {
+    Map<String, Long> sizes = new HashMap<>();
+    long live = 0;
+    for (Where w : index.values()) {
+      live += w.length();
+      if (!sizes.containsKey(w.pack())) {
+        sizes.put(w.pack(), Files.size(dir.resolve(w.pack())));
+      }
+    }
+    long total = sizes.values().stream().mapToLong(Long::longValue).sum();
+    if (sizes.size() <= 4 && live * 2 >= total) {
+      return;
+    }
+    String compacted = "pack-" + System.currentTimeMillis() + "-c.bin";
+    Map<String, Where> moved = new HashMap<>();
+    try (FileChannel c =
+        FileChannel.open(
+            dir.resolve(compacted), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      long at = 0;
+      for (var e : new TreeMap<>(index).entrySet()) {
+        byte[] bytes = read(e.getValue());
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        while (b.hasRemaining()) {
+          c.write(b, at + b.position());
+        }
+        moved.put(e.getKey(), new Where(compacted, at, bytes.length, e.getValue().key()));
+        at += bytes.length;
+      }
+    }
+    index.putAll(moved);
+  }
+
+  private void deleteUnreferenced() {
+    Set<String> referenced = new HashSet<>();
+    index.values().forEach(w -> referenced.add(w.pack()));
     try (Stream<Path> files = Files.list(dir)) {
       for (Path p : files.toList()) {
-        if (!keep.contains(p.getFileName().toString())) {
+        String name = p.getFileName().toString();
+        if ((name.startsWith("pack-") && !referenced.contains(name))
+            || name.startsWith(".index-")
+            || name.endsWith(".json") && !name.equals(INDEX)) {
           Files.deleteIfExists(p);
         }
       }
     } catch (IOException ignored) {
-      // Stale entries are harmless: their keys never match again.
+      // Stale packs only take room.
     }
   }
 
-  private Path entry(String yamlFile) {
-    return dir.resolve(Sha256.hex(bytes(yamlFile)).substring(0, 40) + ".json");
+  private void close() {
+    for (FileChannel c : packs.values()) {
+      try {
+        c.close();
+      } catch (IOException ignored) {
+        // read-only or already written
+      }
+    }
+    packs.clear();
+    out = null;
+    try {
+      if (lock != null) {
+        lock.release();
+      }
+      if (lockChannel != null) {
+        lockChannel.close();
+      }
+    } catch (IOException ignored) {
+      // released when the process ends
+    }
+    usable = false;
   }
 
   private static String inputs(String key, String sourceHash) {
@@ -228,7 +431,7 @@ public final class Cache {
   }
 
   private static Summary summary(JsonNode n, Loaded<Disclosure> loaded) {
-    Map<String, java.math.BigDecimal> figures = new HashMap<>();
+    Map<String, BigDecimal> figures = new HashMap<>();
     n.path("figures")
         .fields()
         .forEachRemaining(f -> figures.put(f.getKey(), f.getValue().decimalValue()));

@@ -3,8 +3,10 @@ package org.touming.check;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.touming.content.ContentLoader;
 import org.touming.content.Diagnostic;
@@ -59,6 +61,9 @@ public final class Checker {
     Diagnostics diagnostics = new Diagnostics();
     Optional<Site> site = loader.loadSite(root, diagnostics);
     if (site.isEmpty()) {
+      if (cache != null) {
+        cache.finish(null);
+      }
       return new Result(site, diagnostics, 0);
     }
     keep.files(site.get().disclosures().size());
@@ -67,6 +72,11 @@ public final class Checker {
             .map(file -> checkOne(site.get(), file, diagnostics, keep, cache))
             .flatMap(Optional::stream)
             .toList();
+    if (cache != null) {
+      Set<String> files = new HashSet<>();
+      site.get().disclosures().forEach(f -> files.add(f.yaml()));
+      cache.finish(files);
+    }
     CrossYearRules.check(summaries, loader.disclosureSchema(), diagnostics);
     return new Result(site, diagnostics, summaries.size());
   }

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -184,7 +183,6 @@ public final class SiteBuild {
       Path stateFile = BuildState.file(root, target);
       Reuse reuse = Reuse.plan(full, stateFile, target, catalog, cache, config.theme(), search);
       if (reuse.upToDate()) {
-        cache.retain(yamlFiles(catalog));
         return new Result(
             diagnostics, disclosures, 0, reuse.previousFiles(), target, true, Map.of(), 0, true);
       }
@@ -205,7 +203,6 @@ public final class SiteBuild {
               ? CompletableFuture.completedFuture(null)
               : CompletableFuture.runAsync(() -> deleteQuietly(previous), Output.CLEANER);
       reuse.save(stateFile, target, written, recorder, prepared.writer().tableParts());
-      cache.retain(yamlFiles(catalog));
       deleted.join();
       Map<String, Long> stages = new LinkedHashMap<>();
       stages.put("载入与检查", prepareMillis);
@@ -236,12 +233,6 @@ public final class SiteBuild {
       out.abort();
     }
     return new Result(diagnostics, disclosures, target);
-  }
-
-  private static Set<String> yamlFiles(Catalog catalog) {
-    Set<String> files = new HashSet<>();
-    catalog.site().disclosures().forEach(f -> files.add(f.yaml()));
-    return files;
   }
 
   private static void deleteQuietly(Path previous) {

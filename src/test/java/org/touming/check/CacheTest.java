@@ -24,11 +24,11 @@ class CacheTest {
     // The repository's real disclosures too: 元 documents, placeholders, source documents.
     Path real = Path.of("").toAbsolutePath();
     for (Path root : List.of(site, real)) {
-      Cache cache = Cache.in(dir.resolve("cache-" + root.getFileName()), true);
-      List<Loaded<Disclosure>> checked = run(root, cache);
-      Checker.Result again;
+      Path folder = dir.resolve("cache-" + root.getFileName());
+      List<Loaded<Disclosure>> checked = run(root, Cache.in(folder, true));
       List<Loaded<Disclosure>> restored = Collections.synchronizedList(new ArrayList<>());
-      again = new Checker().run(root, restored::add, cache);
+      Cache again = Cache.in(folder, true);
+      Checker.Result result = new Checker().run(root, restored::add, again);
       restored.sort(Comparator.comparing(Loaded::file));
       assertEquals(checked.size(), restored.size());
       assertTrue(checked.size() > 3);
@@ -38,10 +38,15 @@ class CacheTest {
         assertEquals(a.file(), b.file());
         assertEquals(a.tree(), b.tree(), a.file()); // decimals compared with their scale
         assertEquals(a.value(), b.value(), a.file());
+        assertTrue(
+            a.sourceMap().has("/year") && !b.sourceMap().has("/year"), "read back, not parsed");
       }
-      assertEquals(new Checker().run(root).diagnostics().sorted(), again.diagnostics().sorted());
-      try (var entries = Files.list(dir.resolve("cache-" + root.getFileName()))) {
-        assertEquals(checked.size(), entries.count(), "one entry per disclosure");
+      assertEquals(new Checker().run(root).diagnostics().sorted(), result.diagnostics().sorted());
+      try (var files = Files.list(folder)) {
+        List<String> names = files.map(p -> p.getFileName().toString()).sorted().toList();
+        assertEquals(3, names.size(), names.toString());
+        assertEquals(List.of("index.json", "lock"), names.subList(0, 2));
+        assertTrue(names.get(2).startsWith("pack-"), "one pack for all entries: " + names);
       }
     }
   }
