@@ -1,6 +1,5 @@
 package org.touming.publish;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,16 +20,7 @@ class ArchiveTest {
     new SampleGenerator().write(20, 8, dir.resolve("site"));
     Path a = BuiltSite.build(dir.resolve("site"), dir.resolve("a"));
     Path b = BuiltSite.build(dir.resolve("site"), dir.resolve("b"));
-    List<Path> filesA = BuiltSite.files(a, "");
-    List<Path> filesB = BuiltSite.files(b, "");
-    assertEquals(
-        filesA.stream().map(a::relativize).toList(), filesB.stream().map(b::relativize).toList());
-    for (int i = 0; i < filesA.size(); i++) {
-      assertArrayEquals(
-          Files.readAllBytes(filesA.get(i)),
-          Files.readAllBytes(filesB.get(i)),
-          filesA.get(i).toString());
-    }
+    BuiltSite.assertSameFiles(a, b);
   }
 
   @Test

@@ -1,5 +1,7 @@
 package org.touming.publish;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -17,6 +19,18 @@ final class BuiltSite {
     SiteBuild.Result r = new SiteBuild().full(true).run(site, output, false);
     assertTrue(r.written(), () -> "build failed: " + r.diagnostics().sorted());
     return output;
+  }
+
+  /** Fails unless both folders hold the same files with the same bytes. */
+  static void assertSameFiles(Path expected, Path actual) throws IOException {
+    List<Path> a = files(expected, "");
+    List<Path> b = files(actual, "");
+    assertEquals(
+        a.stream().map(expected::relativize).toList(), b.stream().map(actual::relativize).toList());
+    for (int i = 0; i < a.size(); i++) {
+      assertArrayEquals(
+          Files.readAllBytes(a.get(i)), Files.readAllBytes(b.get(i)), a.get(i).toString());
+    }
   }
 
   static List<Path> files(Path dir, String suffix) throws IOException {

@@ -1,6 +1,5 @@
 package org.touming.publish;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -141,7 +140,7 @@ class IncrementalBuildTest {
     assertTrue(r.reused() > 100);
     Path fresh = dir.resolve("fresh-search");
     assertTrue(new SiteBuild().full(true).run(site, fresh, false).written());
-    assertSameFiles(fresh, out);
+    BuiltSite.assertSameFiles(fresh, out);
   }
 
   private void assertSameAsFullBuild() throws IOException {
@@ -150,18 +149,7 @@ class IncrementalBuildTest {
       Output.delete(fresh);
     }
     assertTrue(new SiteBuild().search(false).full(true).run(site, fresh, false).written());
-    assertSameFiles(fresh, out);
-  }
-
-  private static void assertSameFiles(Path expected, Path actual) throws IOException {
-    List<Path> a = BuiltSite.files(expected, "");
-    List<Path> b = BuiltSite.files(actual, "");
-    assertEquals(
-        a.stream().map(expected::relativize).toList(), b.stream().map(actual::relativize).toList());
-    for (int i = 0; i < a.size(); i++) {
-      assertArrayEquals(
-          Files.readAllBytes(a.get(i)), Files.readAllBytes(b.get(i)), a.get(i).toString());
-    }
+    BuiltSite.assertSameFiles(fresh, out);
   }
 
   private List<String> disclosures() throws IOException {

@@ -208,16 +208,19 @@ final class YamlSubset {
           decline(); // a scalar continued on the next line, or an error
         }
       }
-      Node.Field previous = fields.get(name);
-      if (previous != null) {
-        duplicates.add(
-            new Duplicate(
-                keyMark, "字段 “" + name + "” 重复（第一次在第 " + previous.keyMark().line() + " 行）"));
-      } else {
-        fields.put(name, new Node.Field(name, keyMark, value));
-      }
+      put(fields, name, keyMark, value);
     }
     return new Node.MapNode(start, fields);
+  }
+
+  /** Adds a field; a key written twice keeps its first value and is reported, as SnakeYAML's is. */
+  private void put(Map<String, Node.Field> fields, String name, Mark keyMark, Node value) {
+    Node.Field previous = fields.get(name);
+    if (previous != null) {
+      duplicates.add(new Duplicate(keyMark, YamlTreeReader.duplicate(name, previous)));
+    } else {
+      fields.put(name, new Node.Field(name, keyMark, value));
+    }
   }
 
   /** The value of a key with nothing after its colon: a block on the lines below it. */
@@ -318,31 +321,14 @@ final class YamlSubset {
     int after;
     if (c == '"' || c == '\'') {
       after = quotedEnd(pos, end);
-      value = new Node.ScalarNode(mark(line, pos), quoted(pos, after), Node.ScalarType.STRING);
+      value = quotedScalar(line, pos, after);
     } else if (c == '[' || c == '{') {
       int[] at = {pos};
       value = flow(line, at, end, depth + 1);
       after = at[0];
     } else {
-      if (!plainStart(pos, end)) {
-        decline();
-      }
-      int stop = pos;
-      int last = pos;
-      while (stop < end) {
-        char x = text.charAt(stop);
-        if (x == '#' && text.charAt(stop - 1) == ' ') {
-          break;
-        }
-        if (x == ':' && (stop + 1 == end || text.charAt(stop + 1) == ' ')) {
-          decline(); // "a: b: c"
-        }
-        if (x != ' ') {
-          last = stop + 1;
-        }
-        stop++;
-      }
-      return plain(mark(line, pos), text.substring(pos, last));
+      int stop = plainEnd(pos, end, false);
+      return plain(mark(line, pos), text.substring(pos, trimmed(pos, stop)));
     }
     int rest = skipSpaces(after, end);
     if (rest < end && (text.charAt(rest) != '#' || rest == after)) {
@@ -390,40 +376,15 @@ final class YamlSubset {
         pos = inner[0];
       } else if (c == '"' || c == '\'') {
         int after = quotedEnd(pos, end);
-        value = new Node.ScalarNode(mark(line, pos), quoted(pos, after), Node.ScalarType.STRING);
+        value = quotedScalar(line, pos, after);
         pos = after;
       } else {
-        if (!plainStart(pos, end)) {
-          decline();
-        }
-        int stop = pos;
-        int last = pos;
-        while (stop < end) {
-          char x = text.charAt(stop);
-          if (x == ',' || x == '[' || x == ']' || x == '{' || x == '}') {
-            break;
-          }
-          if ((x == '#' && text.charAt(stop - 1) == ' ')
-              || (x == ':' && (stop + 1 == end || " ,[]{}".indexOf(text.charAt(stop + 1)) >= 0))) {
-            decline();
-          }
-          if (x != ' ') {
-            last = stop + 1;
-          }
-          stop++;
-        }
-        value = plain(mark(line, pos), text.substring(pos, last));
+        int stop = plainEnd(pos, end, true);
+        value = plain(mark(line, pos), text.substring(pos, trimmed(pos, stop)));
         pos = stop;
       }
       if (map) {
-        Node.Field previous = fields.get(name);
-        if (previous != null) {
-          duplicates.add(
-              new Duplicate(
-                  keyMark, "字段 “" + name + "” 重复（第一次在第 " + previous.keyMark().line() + " 行）"));
-        } else {
-          fields.put(name, new Node.Field(name, keyMark, value));
-        }
+        put(fields, name, keyMark, value);
       } else {
         items.add(value);
       }
@@ -444,6 +405,48 @@ final class YamlSubset {
         decline(); // a trailing or doubled comma
       }
     }
+  }
+
+  /**
+   * Where a plain scalar starting at pos ends: at a comment or the end of the line, and in a flow
+   * collection also at , [ ] { }. Declines a colon that YAML would read as a key's ("a: b: c").
+   */
+  private int plainEnd(int pos, int end, boolean flow) {
+    if (!plainStart(pos, end)) {
+      decline();
+    }
+    int stop = pos;
+    while (stop < end) {
+      char x = text.charAt(stop);
+      if (flow && (x == ',' || x == '[' || x == ']' || x == '{' || x == '}')) {
+        break;
+      }
+      if (x == '#' && text.charAt(stop - 1) == ' ') {
+        if (flow) {
+          decline();
+        }
+        break;
+      }
+      boolean colonEnds =
+          stop + 1 == end || (flow ? " ,[]{}" : " ").indexOf(text.charAt(stop + 1)) >= 0;
+      if (x == ':' && colonEnds) {
+        decline();
+      }
+      stop++;
+    }
+    return stop;
+  }
+
+  /** The end of text[pos, stop) without its trailing spaces. */
+  private int trimmed(int pos, int stop) {
+    while (stop > pos && text.charAt(stop - 1) == ' ') {
+      stop--;
+    }
+    return stop;
+  }
+
+  private Node quotedScalar(int line, int pos, int after) {
+    return new Node.ScalarNode(mark(line, pos), quoted(pos, after), Node.ScalarType.STRING);
   }
 
   /** The colon of a plain key inside a flow mapping ("{key: value}"). */

@@ -99,8 +99,7 @@ public final class YamlTreeReader {
             Node value = readValue(p, duplicateKey);
             Node.Field previous = fields.get(name);
             if (previous != null) {
-              duplicateKey.accept(
-                  keyMark, "字段 “" + name + "” 重复（第一次在第 " + previous.keyMark().line() + " 行）");
+              duplicateKey.accept(keyMark, duplicate(name, previous));
             } else {
               fields.put(name, new Node.Field(name, keyMark, value));
             }
@@ -131,6 +130,11 @@ public final class YamlTreeReader {
         return new Node.ScalarNode(
             mark, p.getText() == null ? "" : p.getText(), Node.ScalarType.STRING);
     }
+  }
+
+  /** The message for a key written twice in one mapping. */
+  static String duplicate(String name, Node.Field first) {
+    return "字段 “" + name + "” 重复（第一次在第 " + first.keyMark().line() + " 行）";
   }
 
   private static Mark mark(JsonLocation location) {
