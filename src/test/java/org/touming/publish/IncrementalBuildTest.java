@@ -75,6 +75,18 @@ class IncrementalBuildTest {
   }
 
   @Test
+  void aDisclosureThatMovesToAnotherYearMovesItsPages() throws IOException {
+    String edited = disclosures().get(9);
+    String year = edited.substring(edited.lastIndexOf('/') + 1, edited.lastIndexOf('/') + 5);
+    edit(edited, "year: " + year, "year: 2031");
+    SiteBuild.Result r = new SiteBuild().search(false).run(site, out, false);
+    assertTrue(r.written(), () -> r.diagnostics().sorted().toString());
+    assertTrue(r.reused() > 100);
+    assertFalse(Files.exists(out.resolve(pageOf(edited))), "the old page is gone");
+    assertSameAsFullBuild();
+  }
+
+  @Test
   void nothingChangedLeavesTheOutputAlone() throws IOException {
     Map<String, Object> before = identities(out);
     SiteBuild.Result r = new SiteBuild().search(false).run(site, out, false);
