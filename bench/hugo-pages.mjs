@@ -7,7 +7,9 @@ import { join } from 'node:path';
 const [site, hugo] = process.argv.slice(2);
 mkdirSync(join(hugo, 'content', 'disclosures'), { recursive: true });
 mkdirSync(join(hugo, 'layouts', '_default'), { recursive: true });
-writeFileSync(join(hugo, 'hugo.toml'), 'baseURL = "/"\nlanguageCode = "zh-CN"\ntitle = "bench"\ndisableKinds = ["taxonomy", "term", "RSS"]\n[markup.goldmark.renderer]\nunsafe = false\n');
+// timeout is Hugo's guard against loops in shortcodes (there are none here); its default, 30 s,
+// fires on a 10,000-page site once memory runs short, which would measure the guard, not the build.
+writeFileSync(join(hugo, 'hugo.toml'), 'baseURL = "/"\nlanguageCode = "zh-CN"\ntitle = "bench"\ndisableKinds = ["taxonomy", "term", "RSS"]\ntimeout = "30m"\n[markup.goldmark.renderer]\nunsafe = false\n');
 writeFileSync(join(hugo, 'layouts', '_default', 'baseof.html'), '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>{{ .Title }}</title></head><body><main>{{ block "main" . }}{{ end }}</main></body></html>\n');
 writeFileSync(join(hugo, 'layouts', '_default', 'single.html'), '{{ define "main" }}<h1>{{ .Title }}</h1>{{ .Content }}{{ end }}\n');
 writeFileSync(join(hugo, 'layouts', '_default', 'list.html'), '{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}\n');
