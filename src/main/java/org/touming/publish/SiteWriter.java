@@ -1,6 +1,7 @@
 package org.touming.publish;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +34,7 @@ import org.touming.search.IndexExport;
 import org.touming.search.LuceneFiles;
 import org.touming.search.SearchIndex;
 import org.touming.search.Sections;
+import org.touming.search.WordStore;
 
 /**
  * Writes the site's files for a catalog: each disclosure's page and data on its own, and the pages
@@ -62,6 +64,8 @@ public final class SiteWriter {
   private final ChartPages.Memo series = new ChartPages.Memo();
   private Progress progress = Progress.NONE;
   private boolean search = true;
+  private Path wordStore;
+  private boolean readWords;
   private final Stages stages = new Stages();
 
   public SiteWriter(Theme theme, SiteConfig config) {
@@ -76,6 +80,17 @@ public final class SiteWriter {
   /** Leaves the search index out (for measuring the pages alone); returns this writer. */
   public SiteWriter search(boolean search) {
     this.search = search;
+    return this;
+  }
+
+  /**
+   * Keeps the words of every sentence the search index cuts in {@code file} for the next build
+   * ({@link WordStore}) and, when {@code read}, takes those an earlier build kept there instead of
+   * cutting them again; returns this writer.
+   */
+  SiteWriter words(Path file, boolean read) {
+    this.wordStore = file;
+    this.readWords = read;
     return this;
   }
 
@@ -463,10 +478,17 @@ public final class SiteWriter {
           out.write(path, bytes);
         };
     IndexExport.Documents documents = IndexExport.documents(catalog, checked);
+    Analysis cutting = analysis;
+    if (wordStore != null) {
+      cutting = new Analysis(false);
+      if (readWords) {
+        cutting.remember(WordStore.read(wordStore));
+      }
+    }
     try (SearchIndex index =
         SearchIndex.build(
             Sections.stream(catalog).iterator(),
-            analysis,
+            cutting,
             done -> progress.update(SEARCH, done, 0),
             documents,
             cancelled)) {
@@ -474,6 +496,9 @@ public final class SiteWriter {
       if (luceneIndex) {
         LuceneFiles.write(index.directory(), checked);
       }
+    }
+    if (wordStore != null) {
+      WordStore.write(wordStore, cutting.sentences());
     }
   }
 

@@ -34,6 +34,47 @@ public final class Analysis {
   private final Analyzer words = new SmartChineseAnalyzer();
   private final Map<String, String[]> wordCache = new ConcurrentHashMap<>();
   private final Map<String, String> vocabulary = new ConcurrentHashMap<>();
+  private final boolean bounded;
+  private final AtomicInteger cut = new AtomicInteger();
+  // Sentences an earlier build cut (WordStore), each moved to the cache when this build meets it.
+  private volatile Map<String, String[]> earlier = Map.of();
+
+  /** An analysis that forgets what it cut once it holds more than {@code serve} should keep. */
+  public Analysis() {
+    this(true);
+  }
+
+  /**
+   * With {@code bounded} false, every sentence cut stays remembered, so that {@link #sentences}
+   * holds a whole build's (for {@link WordStore}).
+   */
+  public Analysis(boolean bounded) {
+    this.bounded = bounded;
+  }
+
+  /** Takes the words of these sentences as an earlier build cut them, instead of cutting again. */
+  public void remember(Map<String, String[]> sentences) {
+    for (String[] found : sentences.values()) {
+      for (int i = 0; i < found.length; i++) {
+        String known = vocabulary.putIfAbsent(found[i], found[i]);
+        found[i] = known == null ? found[i] : known;
+      }
+    }
+    earlier =
+        sentences instanceof ConcurrentHashMap ? sentences : new ConcurrentHashMap<>(sentences);
+  }
+
+  /** Every sentence met since the last reset, with its words. */
+  public Map<String, String[]> sentences() {
+    return wordCache;
+  }
+
+  /**
+   * How many sentences SmartChineseAnalyzer has cut (not taken from the cache or an earlier build).
+   */
+  int cut() {
+    return cut.get();
+  }
 
   /** The terms of one document: title words, text words, and the bigrams of both. */
   record Terms(String[] title, String[] text, String[] grams) {}
@@ -44,7 +85,7 @@ public final class Analysis {
    * the single thread that feeds the IndexWriter indexes one batch while the next is being cut.
    */
   Batch start(List<SearchDocument> batch, BooleanSupplier stop) {
-    if (wordCache.size() > CACHE_LIMIT || vocabulary.size() > 4 * CACHE_LIMIT) {
+    if (bounded && (wordCache.size() > CACHE_LIMIT || vocabulary.size() > 4 * CACHE_LIMIT)) {
       wordCache.clear();
       vocabulary.clear();
     }
@@ -144,11 +185,15 @@ public final class Analysis {
       String sentence = text.substring(start, end);
       String[] found = wordCache.get(sentence);
       if (found == null) {
-        // One String per distinct word: the cache holds references, not copies of each token.
-        found = terms(words, sentence);
-        for (int i = 0; i < found.length; i++) {
-          String known = vocabulary.putIfAbsent(found[i], found[i]);
-          found[i] = known == null ? found[i] : known;
+        found = earlier.isEmpty() ? null : earlier.remove(sentence);
+        if (found == null) {
+          // One String per distinct word: the cache holds references, not copies of each token.
+          found = terms(words, sentence);
+          cut.incrementAndGet();
+          for (int i = 0; i < found.length; i++) {
+            String known = vocabulary.putIfAbsent(found[i], found[i]);
+            found[i] = known == null ? found[i] : known;
+          }
         }
         wordCache.put(sentence, found);
       }
