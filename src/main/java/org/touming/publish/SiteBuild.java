@@ -160,7 +160,7 @@ public final class SiteBuild {
       return new Result(diagnostics, prepared.disclosures(), null);
     }
     Catalog catalog = prepared.catalog();
-    prepared.writer().words(stateFolder(root).resolve("words"), !full);
+    prepared.writer().keepSearch(stateFolder(root).resolve("search"), !full);
     var config = catalog.site().config();
     Path target =
         outputOverride != null

@@ -32,6 +32,7 @@ import org.touming.search.Analysis;
 import org.touming.search.ExportSink;
 import org.touming.search.IndexExport;
 import org.touming.search.LuceneFiles;
+import org.touming.search.PartStore;
 import org.touming.search.SearchIndex;
 import org.touming.search.Sections;
 import org.touming.search.WordStore;
@@ -64,8 +65,8 @@ public final class SiteWriter {
   private final ChartPages.Memo series = new ChartPages.Memo();
   private Progress progress = Progress.NONE;
   private boolean search = true;
-  private Path wordStore;
-  private boolean readWords;
+  private Path searchStore;
+  private boolean readSearch;
   private final Stages stages = new Stages();
 
   public SiteWriter(Theme theme, SiteConfig config) {
@@ -84,13 +85,13 @@ public final class SiteWriter {
   }
 
   /**
-   * Keeps the words of every sentence the search index cuts in {@code file} for the next build
-   * ({@link WordStore}) and, when {@code read}, takes those an earlier build kept there instead of
-   * cutting them again; returns this writer.
+   * Keeps the search index's batches ({@link PartStore}) and the words of the sentences it cut
+   * ({@link WordStore}) in {@code folder} for the next build and, when {@code read}, takes those an
+   * earlier build kept there instead of making them again; returns this writer.
    */
-  SiteWriter words(Path file, boolean read) {
-    this.wordStore = file;
-    this.readWords = read;
+  SiteWriter keepSearch(Path folder, boolean read) {
+    this.searchStore = folder;
+    this.readSearch = read;
     return this;
   }
 
@@ -478,27 +479,39 @@ public final class SiteWriter {
           out.write(path, bytes);
         };
     IndexExport.Documents documents = IndexExport.documents(catalog, checked);
-    Analysis cutting = analysis;
-    if (wordStore != null) {
-      cutting = new Analysis(false);
-      if (readWords) {
-        cutting.remember(WordStore.read(wordStore));
-      }
-    }
+    Analysis cutting = searchStore == null ? analysis : new Analysis(false);
+    Path words = searchStore == null ? null : searchStore.resolve("words");
+    PartStore parts =
+        searchStore == null
+            ? null
+            : new PartStore(
+                searchStore.resolve("parts"),
+                readSearch,
+                () -> {
+                  if (readSearch) {
+                    cutting.remember(WordStore.read(words));
+                  }
+                });
     try (SearchIndex index =
         SearchIndex.build(
             Sections.stream(catalog).iterator(),
             cutting,
             done -> progress.update(SEARCH, done, 0),
             documents,
-            cancelled)) {
+            cancelled,
+            parts)) {
       IndexExport.write(index, documents, checked);
       if (luceneIndex) {
         LuceneFiles.write(index.directory(), checked);
       }
     }
-    if (wordStore != null) {
-      WordStore.write(wordStore, cutting.sentences());
+    if (parts != null) {
+      parts.prune();
+      // A build that took batches as they were met only their sentences: the file keeps the last
+      // build's that cut everything.
+      if (parts.reused() == 0) {
+        WordStore.write(words, cutting.sentences());
+      }
     }
   }
 

@@ -8,24 +8,20 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
- * Cuts documents into terms on every core, each distinct sentence once: disclosures repeat whole
- * paragraphs year after year and the same set phrases across departments, and SmartChineseAnalyzer
- * is the expensive part of a build. It segments sentence by sentence (the JDK's sentence breaks),
- * so cutting a text into those sentences first gives the same words. The IndexWriter then takes the
- * terms from a single thread, so document ids stay in order. One instance kept across builds
- * ({@code serve}) re-cuts only the sentences an edit changed. Thread-safe.
+ * Cuts documents into terms, each distinct sentence once: disclosures repeat whole paragraphs year
+ * after year and the same set phrases across departments, and SmartChineseAnalyzer is the expensive
+ * part of a build. It segments sentence by sentence (the JDK's sentence breaks), so cutting a text
+ * into those sentences first gives the same words. One instance kept across builds ({@code serve})
+ * re-cuts only the sentences an edit changed. Thread-safe: the index cuts on every core ({@link
+ * SearchIndex}).
  */
 public final class Analysis {
   /** Past this many remembered sentences the memory is dropped and starts again. */
@@ -79,82 +75,11 @@ public final class Analysis {
   /** The terms of one document: title words, text words, and the bigrams of both. */
   record Terms(String[] title, String[] text, String[] grams) {}
 
-  /**
-   * The terms of a batch of documents, cut while the caller does other work: {@link #start} hands
-   * the batch to the other cores, and {@link Batch#terms} joins in on what is left, then waits. So
-   * the single thread that feeds the IndexWriter indexes one batch while the next is being cut.
-   */
-  Batch start(List<SearchDocument> batch, BooleanSupplier stop) {
+  /** Forgets what was cut once a bounded analysis holds more than {@code serve} should keep. */
+  void trim() {
     if (bounded && (wordCache.size() > CACHE_LIMIT || vocabulary.size() > 4 * CACHE_LIMIT)) {
       wordCache.clear();
       vocabulary.clear();
-    }
-    Batch b = new Batch(batch, stop);
-    // The pool the caller runs in (serve's background index has a one-thread pool of its own).
-    ForkJoinPool pool =
-        ForkJoinTask.inForkJoinPool() ? ForkJoinTask.getPool() : ForkJoinPool.commonPool();
-    for (int i = 0; i < Math.max(1, pool.getParallelism()); i++) {
-      pool.execute(b::work);
-    }
-    return b;
-  }
-
-  /** A batch being cut; documents are taken one at a time by whichever thread is free. */
-  final class Batch {
-    private final List<SearchDocument> documents;
-    private final Terms[] terms;
-    private final BooleanSupplier stop;
-    private final AtomicInteger next = new AtomicInteger();
-    private final AtomicInteger done = new AtomicInteger();
-    private volatile Throwable failure;
-
-    private Batch(List<SearchDocument> documents, BooleanSupplier stop) {
-      this.documents = documents;
-      this.terms = new Terms[documents.size()];
-      this.stop = stop;
-    }
-
-    private void work() {
-      for (int i = next.getAndIncrement(); i < terms.length; i = next.getAndIncrement()) {
-        try {
-          if (failure == null && !stop.getAsBoolean()) {
-            terms[i] = analyse(documents.get(i));
-          }
-        } catch (Throwable t) { // handed to the thread that waits for the batch
-          failure = t;
-        } finally {
-          if (done.incrementAndGet() == terms.length) {
-            synchronized (this) {
-              notifyAll();
-            }
-          }
-        }
-      }
-    }
-
-    /** Every document's terms, in order; helps cut what is not taken yet, then waits. */
-    List<Terms> terms() {
-      work();
-      synchronized (this) {
-        while (done.get() < terms.length) {
-          try {
-            wait();
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException();
-          }
-        }
-      }
-      if (failure instanceof RuntimeException r) {
-        throw r;
-      }
-      if (failure instanceof Error e) {
-        throw e;
-      }
-      if (stop.getAsBoolean()) {
-        throw new CancellationException();
-      }
-      return Arrays.asList(terms);
     }
   }
 
@@ -163,7 +88,7 @@ public final class Analysis {
    * first; the bigram field also holds the department's name, so that a query naming both a
    * department and a subject finds that department's part.
    */
-  private Terms analyse(SearchDocument d) {
+  Terms terms(SearchDocument d) {
     // A line break separates runs, so the bigrams of the joined text are those of each part.
     return new Terms(
         words(d.heading()),

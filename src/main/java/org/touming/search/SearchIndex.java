@@ -16,12 +16,15 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.CodecReader;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.LogDocMergePolicy;
+import org.apache.lucene.index.SlowCodecReaderWrapper;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.IndexSearcher;
@@ -30,6 +33,7 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.NIOFSDirectory;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.IOUtils;
 
 /**
  * The site's Lucene index, one document per {@link SearchDocument} in the given order (document ids
@@ -76,7 +80,8 @@ public final class SearchIndex implements AutoCloseable {
 
   /**
    * As {@link #build(List)}, reusing what the analysis already cut in earlier builds; stops with a
-   * {@link java.util.concurrent.CancellationException} soon after {@code stop} turns true.
+   * {@link java.util.concurrent.CancellationException} soon after {@code stop} turns true. {@code
+   * indexed} receives the documents in id order.
    */
   public static SearchIndex build(
       Iterator<SearchDocument> documents,
@@ -84,6 +89,31 @@ public final class SearchIndex implements AutoCloseable {
       IntConsumer progress,
       Consumer<SearchDocument> indexed,
       BooleanSupplier stop) {
+    return build(documents, analysis, progress, indexed, stop, null, BATCH);
+  }
+
+  /**
+   * As above, taking the batches kept in {@code store} (when given) whose documents are the same.
+   */
+  public static SearchIndex build(
+      Iterator<SearchDocument> documents,
+      Analysis analysis,
+      IntConsumer progress,
+      Consumer<SearchDocument> indexed,
+      BooleanSupplier stop,
+      PartStore store) {
+    return build(documents, analysis, progress, indexed, stop, store, BATCH);
+  }
+
+  /** As above, in batches of about {@code batch} documents. */
+  static SearchIndex build(
+      Iterator<SearchDocument> documents,
+      Analysis analysis,
+      IntConsumer progress,
+      Consumer<SearchDocument> indexed,
+      BooleanSupplier stop,
+      PartStore store,
+      int batch) {
     Path folder = null;
     boolean built = false;
     try {
@@ -91,36 +121,35 @@ public final class SearchIndex implements AutoCloseable {
       // buffers, not memory-mapped: the export reads it once from end to end, and mapped pages
       // would count against the build's memory.
       folder = Files.createTempDirectory("touming-index");
-      Directory dir = new NIOFSDirectory(folder);
-      LogDocMergePolicy merges = new LogDocMergePolicy();
-      merges.setNoCFSRatio(0);
-      // Every field arrives already cut (Analysis), so the writer's own analyzer never runs.
-      IndexWriterConfig config =
-          new IndexWriterConfig()
-              .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
-              .setUseCompoundFile(false)
-              .setMergePolicy(merges)
-              .setRAMBufferSizeMB(128);
-      try (IndexWriter writer = new IndexWriter(dir, config)) {
-        int done = 0;
-        List<SearchDocument> batch = next(documents, stop);
-        Analysis.Batch cutting = batch.isEmpty() ? null : analysis.start(batch, stop);
-        while (cutting != null) {
-          List<Analysis.Terms> terms = cutting.terms();
-          // The next batch is cut on the other cores while this one is indexed here.
-          List<SearchDocument> following = next(documents, stop);
-          cutting = following.isEmpty() ? null : analysis.start(following, stop);
-          for (int i = 0; i < batch.size(); i++) {
-            stopIf(stop);
-            writer.addDocument(document(batch.get(i), terms.get(i)));
-            indexed.accept(batch.get(i));
+      List<Path> parts =
+          new IndexParts(documents, analysis, progress, indexed, stop, folder, batch, store).run();
+      Directory dir = new NIOFSDirectory(folder.resolve("index"));
+      try (IndexWriter writer = new IndexWriter(dir, config(128))) {
+        List<java.io.Closeable> open = new ArrayList<>();
+        try {
+          List<CodecReader> leaves = new ArrayList<>();
+          for (Path part : parts) {
+            Directory partDir = new NIOFSDirectory(part);
+            open.add(partDir);
+            DirectoryReader r = DirectoryReader.open(partDir);
+            open.add(r);
+            for (LeafReaderContext l : r.leaves()) {
+              leaves.add(SlowCodecReaderWrapper.wrap(l.reader()));
+            }
           }
-          done += batch.size();
-          progress.accept(done);
-          batch = following;
+          stopIf(stop);
+          // The parts' segments in their order: one merge, and document ids stay in order.
+          writer.addIndexes(leaves.toArray(CodecReader[]::new));
+          writer.forceMerge(1);
+        } finally {
+          java.util.Collections.reverse(open);
+          IOUtils.close(open);
         }
-        stopIf(stop);
-        writer.forceMerge(1);
+      }
+      for (Path part : parts) {
+        if (part.startsWith(folder)) {
+          delete(part);
+        }
       }
       SearchIndex index = new SearchIndex(dir, folder);
       built = true;
@@ -134,32 +163,32 @@ public final class SearchIndex implements AutoCloseable {
     }
   }
 
-  private static List<SearchDocument> next(
-      Iterator<SearchDocument> documents, BooleanSupplier stop) {
-    List<SearchDocument> batch = new ArrayList<>(BATCH);
-    while (documents.hasNext() && batch.size() < BATCH) {
-      stopIf(stop);
-      batch.add(documents.next());
-    }
-    return batch;
+  static IndexWriterConfig config(int bufferMegabytes) {
+    LogDocMergePolicy merges = new LogDocMergePolicy();
+    merges.setNoCFSRatio(0);
+    // Every field arrives already cut (Analysis), so the writer's own analyzer never runs.
+    return new IndexWriterConfig()
+        .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+        .setUseCompoundFile(false)
+        .setMergePolicy(merges)
+        .setRAMBufferSizeMB(bufferMegabytes);
   }
 
-  private static void stopIf(BooleanSupplier stop) {
+  static void stopIf(BooleanSupplier stop) {
     if (stop.getAsBoolean()) {
       throw new CancellationException();
     }
   }
 
-  private static void delete(Path folder) {
-    if (folder == null) {
+  static void delete(Path folder) {
+    if (folder == null || !Files.exists(folder)) {
       return;
     }
-    try (var files = Files.list(folder)) {
-      for (Path f : files.toList()) {
-        Files.deleteIfExists(f);
+    try (var walk = Files.walk(folder)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
       }
-      Files.deleteIfExists(folder);
-    } catch (IOException e) {
+    } catch (IOException | UncheckedIOException e) {
       // A temporary folder left behind is not worth failing the build for.
     }
   }
@@ -192,7 +221,7 @@ public final class SearchIndex implements AutoCloseable {
     return reader.maxDoc();
   }
 
-  private static Document document(SearchDocument d, Analysis.Terms terms) {
+  static Document document(SearchDocument d, Analysis.Terms terms) {
     Document doc = new Document();
     doc.add(new StoredField("url", d.url()));
     doc.add(new Field(TITLE, new Analysis.Canned(terms.title()), ANALYSED));

@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.touming.content.Catalog;
+import org.touming.internal.Sha256;
 import org.touming.publish.SiteBuild;
 
 class SearchIndexTest {
@@ -58,5 +62,113 @@ class SearchIndexTest {
       }
     }
     assertTrue(compared > 300, "compared " + compared);
+  }
+
+  /** The export of the index of {@code catalog}, built in batches of {@code batch} documents. */
+  private static Map<String, String> export(Catalog catalog, int batch) throws Exception {
+    return export(Sections.of(catalog), catalog, batch, null);
+  }
+
+  private static Map<String, String> export(
+      List<SearchDocument> docs, Catalog catalog, int batch, PartStore store) throws Exception {
+    Map<String, String> files = new TreeMap<>();
+    ExportSink sink = (path, bytes) -> files.put(path, Sha256.hex(bytes));
+    IndexExport.Documents documents = IndexExport.documents(catalog, sink);
+    try (SearchIndex index =
+        SearchIndex.build(
+            docs.iterator(), new Analysis(), done -> {}, documents, () -> false, store, batch)) {
+      IndexExport.write(index, documents, sink);
+      LuceneFiles.write(index.directory(), sink);
+    }
+    return files;
+  }
+
+  @Test
+  void anIndexJoinedFromManyPartsIsTheSameAsOneBuiltWhole(@TempDir Path dir) throws Exception {
+    new org.touming.sample.SampleGenerator().write(12, 3, dir);
+    Catalog catalog = catalog(dir);
+    int documents = Sections.of(catalog).size();
+    assertTrue(documents > 100, "documents: " + documents);
+    Map<String, String> whole = export(catalog, documents + 1);
+    for (int batch : new int[] {7, 64}) {
+      Map<String, String> parts = export(catalog, batch);
+      assertEquals(whole.keySet(), parts.keySet());
+      // What the browser reads is the same; Lucene's own files record how the segment was made.
+      assertEquals(
+          List.of(),
+          whole.keySet().stream()
+              .filter(f -> !f.startsWith("search/lucene/") && !whole.get(f).equals(parts.get(f)))
+              .toList(),
+          "files that differ in batches of " + batch);
+      assertEquals(parts, export(catalog, batch), "the same batches give the same bytes");
+    }
+    try (SearchIndex one = SearchIndex.build(Sections.of(catalog))) {
+      try (SearchIndex parts =
+          SearchIndex.build(
+              Sections.stream(catalog).iterator(),
+              new Analysis(),
+              d -> {},
+              d -> {},
+              () -> false,
+              null,
+              5)) {
+        assertEquals(one.size(), parts.size());
+        for (int doc = 0; doc < one.size(); doc++) {
+          assertEquals(one.stored(doc).get("url"), parts.stored(doc).get("url"));
+        }
+        for (String q : List.of("三公经费", "公务接待费", "政府采购", "绩效目标", "2019年")) {
+          assertEquals(one.search(q, 20), parts.search(q, 20), q);
+        }
+      }
+    }
+  }
+
+  @Test
+  void keptBatchesAreTakenAndGiveTheBytesOfAFreshBuild(@TempDir Path dir) throws Exception {
+    Path site = dir.resolve("site");
+    new org.touming.sample.SampleGenerator().write(12, 3, site);
+    Catalog catalog = catalog(site);
+    List<SearchDocument> docs = new java.util.ArrayList<>(Sections.of(catalog));
+    Path kept = dir.resolve("parts");
+    int[] cuts = new int[1];
+    PartStore first = new PartStore(kept, true, () -> cuts[0]++);
+    Map<String, String> fresh = export(docs, catalog, 16, null);
+    assertEquals(fresh, export(docs, catalog, 16, first));
+    assertTrue(first.made() > 5, "batches: " + first.made());
+    assertEquals(0, first.reused());
+
+    PartStore again = new PartStore(kept, true, () -> cuts[0]++);
+    assertEquals(fresh, export(docs, catalog, 16, again), "every batch taken");
+    assertEquals(first.made(), again.reused());
+    assertEquals(0, again.made());
+    assertEquals(1, cuts[0], "nothing cut the second time");
+
+    // An edit that adds a document: its own batch is made again, and the rest are taken.
+    int at = docs.size() / 2;
+    SearchDocument d = docs.get(at);
+    docs.add(
+        at + 1,
+        new SearchDocument(
+            d.url(),
+            d.title(),
+            "新增",
+            d.context(),
+            "鲸鱼潜艇采购",
+            d.region(),
+            d.department(),
+            d.year(),
+            d.kind()));
+    PartStore edited = new PartStore(kept, true, () -> {});
+    assertEquals(export(docs, catalog, 16, null), export(docs, catalog, 16, edited));
+    assertTrue(edited.made() <= 2, "made again: " + edited.made());
+    assertTrue(edited.reused() >= first.made() - 2, "taken: " + edited.reused());
+    edited.prune();
+    try (var left = java.nio.file.Files.list(kept)) {
+      assertEquals(edited.made() + edited.reused(), left.count(), "the unused batches are gone");
+    }
+
+    PartStore notTaken = new PartStore(kept, false, () -> {});
+    export(docs, catalog, 16, notTaken);
+    assertEquals(0, notTaken.reused(), "a full build takes nothing");
   }
 }

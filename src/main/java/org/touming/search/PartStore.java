@@ -1,0 +1,136 @@
+package org.touming.search;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.apache.lucene.util.Version;
+import org.touming.internal.Sha256;
+import org.touming.internal.ToolVersion;
+
+/**
+ * The index of every batch of documents, kept between builds (in {@code .touming/}) under the
+ * digest of the batch's documents: after an edit only the batch holding the edited disclosure's
+ * documents is cut and indexed again, and the rest are joined as they are. A folder only gets its
+ * digest's name once its index is complete; one another Touming made is never taken.
+ */
+public final class PartStore {
+  private final Path folder;
+  private final boolean take;
+  private final Runnable beforeCutting;
+  private final String salt;
+  private final Set<String> used = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger reused = new AtomicInteger();
+  private final AtomicInteger made = new AtomicInteger();
+  private boolean prepared;
+
+  /**
+   * Parts kept in {@code folder}, taken when {@code take} (else every batch is made again and kept
+   * for the next build); {@code beforeCutting} runs once, before the first batch that is not taken
+   * is cut (to read what earlier builds cut only when it is needed).
+   */
+  public PartStore(Path folder, boolean take, Runnable beforeCutting) {
+    this.folder = folder;
+    this.take = take;
+    this.beforeCutting = beforeCutting;
+    this.salt = "touming-part 1 lucene " + Version.LATEST + " tool " + ToolVersion.id();
+  }
+
+  String key(List<SearchDocument> batch) {
+    MessageDigest digest = Sha256.digest();
+    update(digest, salt);
+    for (SearchDocument d : batch) {
+      update(digest, d.url());
+      update(digest, d.title());
+      update(digest, d.heading());
+      update(digest, d.context());
+      update(digest, d.text());
+      update(digest, d.region());
+      update(digest, d.department());
+      update(digest, Integer.toString(d.year()));
+      update(digest, d.kind());
+    }
+    return Sha256.hex(digest);
+  }
+
+  private static void update(MessageDigest digest, String s) {
+    byte[] bytes = (s == null ? "\u0000" : s).getBytes(StandardCharsets.UTF_8);
+    // The length first, so that no two different batches give the same bytes.
+    digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
+    digest.update((byte) ':');
+    digest.update(bytes);
+  }
+
+  /** The kept index of the batch with this key, or null. */
+  Path find(String key) {
+    Path p = folder.resolve(key);
+    if (take && Files.isDirectory(p)) {
+      used.add(key);
+      reused.incrementAndGet();
+      return p;
+    }
+    return null;
+  }
+
+  /** A new folder to index a batch into, for {@link #keep}. */
+  Path fresh() throws IOException {
+    synchronized (this) {
+      if (!prepared) {
+        prepared = true;
+        beforeCutting.run();
+      }
+    }
+    Files.createDirectories(folder);
+    return Files.createTempDirectory(folder, ".new-");
+  }
+
+  /** Gives a finished batch index its key's name; returns where it now is. */
+  Path keep(Path built, String key) throws IOException {
+    Path p = folder.resolve(key);
+    used.add(key);
+    made.incrementAndGet();
+    try {
+      Files.move(built, p, StandardCopyOption.ATOMIC_MOVE);
+      return p;
+    } catch (IOException e) {
+      if (Files.isDirectory(p)) { // the same batch twice in one build
+        SearchIndex.delete(built);
+        return p;
+      }
+      throw e;
+    }
+  }
+
+  /** Deletes every kept index this build did not use, and any left unfinished. */
+  public void prune() {
+    if (!Files.isDirectory(folder)) {
+      return;
+    }
+    try (Stream<Path> list = Files.list(folder)) {
+      for (Path p : list.toList()) {
+        if (!used.contains(p.getFileName().toString())) {
+          SearchIndex.delete(p);
+        }
+      }
+    } catch (IOException e) {
+      // A leftover part only takes room; the next build prunes again.
+    }
+  }
+
+  /** How many batches this build took as they were kept. */
+  public int reused() {
+    return reused.get();
+  }
+
+  /** How many batches this build cut and indexed. */
+  public int made() {
+    return made.get();
+  }
+}
