@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -500,18 +501,23 @@ public final class SiteWriter {
             documents,
             cancelled,
             parts)) {
-      IndexExport.write(index, documents, checked);
-      if (luceneIndex) {
-        LuceneFiles.write(index.directory(), checked);
+      // A build that took batches as they were met only their sentences: the file keeps the last
+      // build's that cut everything. Saved on another core while the export is written.
+      CompletableFuture<Void> kept =
+          parts == null || parts.reused() > 0
+              ? CompletableFuture.completedFuture(null)
+              : CompletableFuture.runAsync(() -> WordStore.write(words, cutting.sentences()));
+      try {
+        IndexExport.write(index, documents, checked);
+        if (luceneIndex) {
+          LuceneFiles.write(index.directory(), checked);
+        }
+      } finally {
+        kept.join();
       }
     }
     if (parts != null) {
       parts.prune();
-      // A build that took batches as they were met only their sentences: the file keeps the last
-      // build's that cut everything.
-      if (parts.reused() == 0) {
-        WordStore.write(words, cutting.sentences());
-      }
     }
   }
 

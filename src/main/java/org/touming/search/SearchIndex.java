@@ -49,7 +49,7 @@ public final class SearchIndex implements AutoCloseable {
   public static final List<String> FIELDS = List.of(TITLE, TEXT, BIGRAMS);
 
   private static final FieldType ANALYSED = analysed();
-  private static final int BATCH = 2048;
+  private static final int BATCH = 4096;
 
   private final Directory directory;
   private final Path temporary;
