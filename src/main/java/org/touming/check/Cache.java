@@ -11,10 +11,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -39,6 +37,7 @@ import org.touming.content.Section;
 import org.touming.content.Severity;
 import org.touming.content.Site;
 import org.touming.content.yaml.Trees;
+import org.touming.internal.AtomicFile;
 import org.touming.internal.Sha256;
 import org.touming.internal.ToolVersion;
 
@@ -275,13 +274,7 @@ public final class Cache {
         .forEach(
             (file, w) ->
                 entries.putArray(file).add(w.pack()).add(w.offset()).add(w.length()).add(w.key()));
-    Path temporary = Files.createTempFile(dir, ".index-", ".tmp");
-    Files.write(temporary, JSON.writeValueAsBytes(n));
-    try {
-      Files.move(temporary, dir.resolve(INDEX), StandardCopyOption.ATOMIC_MOVE);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(temporary, dir.resolve(INDEX), StandardCopyOption.REPLACE_EXISTING);
-    }
+    AtomicFile.write(dir.resolve(INDEX), JSON.writeValueAsBytes(n));
   }
 
   private synchronized Where append(byte[] bytes, String key) throws IOException {
@@ -361,7 +354,7 @@ public final class Cache {
       for (Path p : files.toList()) {
         String name = p.getFileName().toString();
         if ((name.startsWith("pack-") && !referenced.contains(name))
-            || name.startsWith(".index-")
+            || name.startsWith("." + INDEX + "-")
             || name.endsWith(".json") && !name.equals(INDEX)) {
           Files.deleteIfExists(p);
         }

@@ -2,10 +2,8 @@ package org.touming.importer;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +11,7 @@ import java.util.Map;
 import org.touming.content.ContentLoader;
 import org.touming.content.Department;
 import org.touming.content.Region;
+import org.touming.internal.AtomicFile;
 import org.touming.internal.YamlWriter;
 
 /**
@@ -134,20 +133,7 @@ final class ContentWriter {
   }
 
   private static String write(Path root, String rel, byte[] bytes) throws IOException {
-    Path target = root.resolve(rel);
-    Files.createDirectories(target.getParent());
-    Path temp = Files.createTempFile(target.getParent(), ".import-", ".tmp");
-    try {
-      Files.write(temp, bytes);
-      try {
-        Files.move(
-            temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+    AtomicFile.write(root.resolve(rel), bytes);
     return rel;
   }
 

@@ -6,10 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -24,6 +22,7 @@ import java.util.stream.Stream;
 import org.touming.content.ContentLoader;
 import org.touming.content.Department;
 import org.touming.content.Site;
+import org.touming.internal.AtomicFile;
 import org.touming.internal.Sha256;
 import org.touming.internal.ToolVersion;
 
@@ -143,14 +142,7 @@ final class BuildState {
                 ArrayNode a = ts.putArray(sheet);
                 rows.forEach(r -> a.addArray().add(r.getKey()).add(r.getValue()));
               });
-      Files.createDirectories(file.getParent());
-      Path temporary = Files.createTempFile(file.getParent(), ".state-", ".tmp");
-      Files.write(temporary, JSON.writeValueAsBytes(n));
-      try {
-        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-      }
+      AtomicFile.write(file, JSON.writeValueAsBytes(n));
     } catch (IOException | RuntimeException ignored) {
       // The site is built; only the next build's shortcut is lost.
     }

@@ -1,15 +1,12 @@
 package org.touming.search;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -17,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.util.Version;
+import org.touming.internal.AtomicFile;
 
 /**
  * The words SmartChineseAnalyzer cut from each sentence of a build, kept between builds (in {@code
@@ -71,10 +69,7 @@ public final class WordStore {
    * Replaces {@code file} with these sentences and their words; quietly does nothing on failure.
    */
   public static void write(Path file, Map<String, String[]> words) {
-    Path temporary = null;
     try {
-      Files.createDirectories(file.getParent());
-      temporary = Files.createTempFile(file.getParent(), ".words-", ".tmp");
       Map<String, Integer> numbers = new HashMap<>();
       List<String> vocabulary = new ArrayList<>();
       for (String[] cut : words.values()) {
@@ -84,37 +79,25 @@ public final class WordStore {
           }
         }
       }
-      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16)) {
-        out.write(HEADER);
-        count(out, vocabulary.size());
-        for (String w : vocabulary) {
-          string(out, w);
-        }
-        count(out, words.size());
-        for (Map.Entry<String, String[]> e : words.entrySet()) {
-          string(out, e.getKey());
-          count(out, e.getValue().length);
-          for (String w : e.getValue()) {
-            count(out, numbers.get(w));
-          }
-        }
-      }
-      try {
-        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-      temporary = null;
+      AtomicFile.write(
+          file,
+          out -> {
+            out.write(HEADER);
+            count(out, vocabulary.size());
+            for (String w : vocabulary) {
+              string(out, w);
+            }
+            count(out, words.size());
+            for (Map.Entry<String, String[]> e : words.entrySet()) {
+              string(out, e.getKey());
+              count(out, e.getValue().length);
+              for (String w : e.getValue()) {
+                count(out, numbers.get(w));
+              }
+            }
+          });
     } catch (IOException | RuntimeException ignored) {
       // The site is built; the next build cuts its sentences again.
-    } finally {
-      if (temporary != null) {
-        try {
-          Files.deleteIfExists(temporary);
-        } catch (IOException ignored) {
-          // a leftover temporary file in .touming/
-        }
-      }
     }
   }
 
