@@ -289,11 +289,15 @@ public final class Cache {
       packs.put(pack, out);
     }
     long offset = out.size();
+    writeAt(out, bytes, offset);
+    return new Where(pack, offset, bytes.length, key);
+  }
+
+  private static void writeAt(FileChannel channel, byte[] bytes, long offset) throws IOException {
     ByteBuffer b = ByteBuffer.wrap(bytes);
     while (b.hasRemaining()) {
-      out.write(b, offset + b.position());
+      channel.write(b, offset + b.position());
     }
-    return new Where(pack, offset, bytes.length, key);
   }
 
   private byte[] read(Where where) throws IOException {
@@ -336,10 +340,7 @@ public final class Cache {
       long at = 0;
       for (var e : new TreeMap<>(index).entrySet()) {
         byte[] bytes = read(e.getValue());
-        ByteBuffer b = ByteBuffer.wrap(bytes);
-        while (b.hasRemaining()) {
-          c.write(b, at + b.position());
-        }
+        writeAt(c, bytes, at);
         moved.put(e.getKey(), new Where(compacted, at, bytes.length, e.getValue().key()));
         at += bytes.length;
       }

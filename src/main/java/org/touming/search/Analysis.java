@@ -50,12 +50,7 @@ public final class Analysis {
 
   /** Takes the words of these sentences as an earlier build cut them, instead of cutting again. */
   public void remember(Map<String, String[]> sentences) {
-    for (String[] found : sentences.values()) {
-      for (int i = 0; i < found.length; i++) {
-        String known = vocabulary.putIfAbsent(found[i], found[i]);
-        found[i] = known == null ? found[i] : known;
-      }
-    }
+    sentences.values().forEach(this::intern);
     earlier =
         sentences instanceof ConcurrentHashMap ? sentences : new ConcurrentHashMap<>(sentences);
   }
@@ -112,19 +107,23 @@ public final class Analysis {
       if (found == null) {
         found = earlier.isEmpty() ? null : earlier.remove(sentence);
         if (found == null) {
-          // One String per distinct word: the cache holds references, not copies of each token.
-          found = terms(words, sentence);
+          found = intern(terms(words, sentence));
           cut.incrementAndGet();
-          for (int i = 0; i < found.length; i++) {
-            String known = vocabulary.putIfAbsent(found[i], found[i]);
-            found[i] = known == null ? found[i] : known;
-          }
         }
         wordCache.put(sentence, found);
       }
       out.addAll(Arrays.asList(found));
     }
     return out.toArray(String[]::new);
+  }
+
+  /** One String per distinct word: the cache holds references, not copies of each token. */
+  private String[] intern(String[] found) {
+    for (int i = 0; i < found.length; i++) {
+      String known = vocabulary.putIfAbsent(found[i], found[i]);
+      found[i] = known == null ? found[i] : known;
+    }
+    return found;
   }
 
   static String[] terms(Analyzer analyzer, String text) {

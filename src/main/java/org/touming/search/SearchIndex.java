@@ -75,25 +75,15 @@ public final class SearchIndex implements AutoCloseable {
 
   /** Indexes the documents as one segment, in their given order. */
   public static SearchIndex build(List<SearchDocument> documents) {
-    return build(documents.iterator(), new Analysis(), done -> {}, d -> {}, () -> false);
+    return build(
+        documents.iterator(), new Analysis(), done -> {}, d -> {}, () -> false, null, BATCH);
   }
 
   /**
-   * As {@link #build(List)}, reusing what the analysis already cut in earlier builds; stops with a
-   * {@link java.util.concurrent.CancellationException} soon after {@code stop} turns true. {@code
-   * indexed} receives the documents in id order.
-   */
-  public static SearchIndex build(
-      Iterator<SearchDocument> documents,
-      Analysis analysis,
-      IntConsumer progress,
-      Consumer<SearchDocument> indexed,
-      BooleanSupplier stop) {
-    return build(documents, analysis, progress, indexed, stop, null, BATCH);
-  }
-
-  /**
-   * As above, taking the batches kept in {@code store} (when given) whose documents are the same.
+   * As {@link #build(List)}, reusing what the analysis already cut in earlier builds and the
+   * batches kept in {@code store} (when given) whose documents are the same; stops with a {@link
+   * java.util.concurrent.CancellationException} soon after {@code stop} turns true. {@code indexed}
+   * receives the documents in id order.
    */
   public static SearchIndex build(
       Iterator<SearchDocument> documents,
