@@ -15,7 +15,7 @@ final class TerminalProgress implements Progress {
   private long lastShown;
   private boolean shown;
 
-  private TerminalProgress(PrintStream out) {
+  TerminalProgress(PrintStream out) {
     this.out = out;
   }
 
