@@ -506,7 +506,7 @@ public final class SiteWriter {
       CompletableFuture<Void> kept =
           parts == null || parts.reused() > 0
               ? CompletableFuture.completedFuture(null)
-              : CompletableFuture.runAsync(() -> WordStore.write(words, cutting.sentences()));
+              : CompletableFuture.runAsync(() -> WordStore.write(words, cutting.clauses()));
       try {
         IndexExport.write(index, documents, checked);
         if (luceneIndex) {

@@ -17,20 +17,20 @@ import org.apache.lucene.util.Version;
 import org.touming.internal.AtomicFile;
 
 /**
- * The words SmartChineseAnalyzer cut from each sentence of a build, kept between builds (in {@code
+ * The words SmartChineseAnalyzer cut from each clause of a build, kept between builds (in {@code
  * .touming/}): cutting is most of a full build's time, and the next build after an edit meets
- * almost every sentence again. A file written by another Lucene is not read: its dictionary may cut
- * differently. A file that cannot be read only means every sentence is cut again.
+ * almost every clause again. A file written by another Lucene is not read: its dictionary may cut
+ * differently. A file that cannot be read only means every clause is cut again.
  */
 public final class WordStore {
   private static final byte[] HEADER =
-      ("touming-words 1 lucene " + Version.LATEST + "\n").getBytes(StandardCharsets.UTF_8);
-  // Past this the file is not read into memory at once; the build cuts its sentences instead.
+      ("touming-words 2 lucene " + Version.LATEST + "\n").getBytes(StandardCharsets.UTF_8);
+  // Past this the file is not read into memory at once; the build cuts its clauses instead.
   private static final long LARGEST = 1L << 30;
 
   private WordStore() {}
 
-  /** The sentences kept in {@code file} and their words; empty when there is no usable file. */
+  /** The clauses kept in {@code file} and their words; empty when there is no usable file. */
   public static Map<String, String[]> read(Path file) {
     try {
       if (!Files.isRegularFile(file) || Files.size(file) > LARGEST) {
@@ -46,15 +46,15 @@ public final class WordStore {
       for (int i = 0; i < vocabulary.length; i++) {
         vocabulary[i] = string(in);
       }
-      int sentences = count(in);
-      Map<String, String[]> words = new ConcurrentHashMap<>(sentences * 4 / 3 + 1);
-      for (int s = 0; s < sentences; s++) {
-        String sentence = string(in);
+      int clauses = count(in);
+      Map<String, String[]> words = new ConcurrentHashMap<>(clauses * 4 / 3 + 1);
+      for (int s = 0; s < clauses; s++) {
+        String clause = string(in);
         String[] cut = new String[count(in)];
         for (int i = 0; i < cut.length; i++) {
           cut[i] = vocabulary[count(in)];
         }
-        words.put(sentence, cut);
+        words.put(clause, cut);
       }
       return in.hasRemaining() ? Map.of() : words;
     } catch (IOException
@@ -65,9 +65,7 @@ public final class WordStore {
     }
   }
 
-  /**
-   * Replaces {@code file} with these sentences and their words; quietly does nothing on failure.
-   */
+  /** Replaces {@code file} with these clauses and their words; quietly does nothing on failure. */
   public static void write(Path file, Map<String, String[]> words) {
     try {
       Map<String, Integer> numbers = new HashMap<>();
@@ -97,7 +95,7 @@ public final class WordStore {
             }
           });
     } catch (IOException | RuntimeException ignored) {
-      // The site is built; the next build cuts its sentences again.
+      // The site is built; the next build cuts its clauses again.
     }
   }
 

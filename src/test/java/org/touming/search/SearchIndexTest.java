@@ -42,14 +42,24 @@ class SearchIndexTest {
   }
 
   @Test
-  void cuttingIntoSentencesFirstGivesSmartcnsOwnWords(@org.junit.jupiter.api.io.TempDir Path dir)
-      throws Exception {
+  void cuttingIntoSentencesAndClausesFirstGivesSmartcnsOwnWords(
+      @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
     new org.touming.sample.SampleGenerator().write(10, 2, dir);
     List<SearchDocument> docs =
         new java.util.ArrayList<>(Sections.of(catalog(Path.of("").toAbsolutePath())));
     docs.addAll(Sections.of(catalog(dir)));
     Analysis analysis = new Analysis();
     var smartcn = new org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer();
+    List<String> edges =
+        List.of(
+            "一、部门职责：负责全区财政收支，、统筹预算；",
+            "2024年支出1,234.56万元，比上年增加12.3%，主要是：人员增加、设备购置。",
+            "：开头的冒号，，两个逗号；；以及结尾的顿号、",
+            "导出CSV、JSON和Excel，供下载：https://example.org/a,b；完。",
+            "（一）机关运行经费：2.00万元，（二）政府采购：0万元，其中货物0万元、工程0万元。");
+    for (String text : edges) {
+      assertEquals(List.of(Analysis.terms(smartcn, text)), List.of(analysis.words(text)), text);
+    }
     int compared = 0;
     for (SearchDocument d : docs) {
       for (String text : List.of(d.heading(), d.text())) {

@@ -36,21 +36,23 @@ class WordStoreTest {
   }
 
   @Test
-  void sentencesReadBackGiveTheSameWordsWithoutCuttingAgain() {
+  void clausesReadBackGiveTheSameWordsWithoutCuttingAgain() {
     Analysis first = new Analysis(false);
     List<List<String>> expected = cut(first);
-    assertTrue(first.cut() > 1000, "sentences cut: " + first.cut());
+    assertTrue(first.cut() > 1000, "clauses cut: " + first.cut());
     Path file = dir.resolve("words");
-    WordStore.write(file, first.sentences());
+    WordStore.write(file, first.clauses());
 
     Analysis second = new Analysis(false);
     second.remember(WordStore.read(file));
     assertEquals(expected, cut(second));
-    assertEquals(0, second.cut(), "every sentence came from the file");
-    assertEquals(first.sentences().size(), second.sentences().size());
+    assertEquals(0, second.cut(), "every clause came from the file");
+    assertEquals(first.clauses().size(), second.clauses().size());
 
     second.words("这是一个从未出现过的句子：鲸鱼潜艇采购。");
-    assertEquals(1, second.cut(), "a new sentence is cut");
+    assertEquals(2, second.cut(), "each new clause is cut");
+    second.words("这是一个从未出现过的句子：海豚潜艇采购。");
+    assertEquals(3, second.cut(), "of a sentence half met before, only the new clause is cut");
   }
 
   @Test
@@ -58,7 +60,7 @@ class WordStoreTest {
     Analysis first = new Analysis(false);
     cut(first);
     Path file = dir.resolve("words");
-    WordStore.write(file, first.sentences());
+    WordStore.write(file, first.clauses());
     byte[] bytes = Files.readAllBytes(file);
 
     Files.write(file, Arrays.copyOf(bytes, bytes.length / 2));
@@ -75,7 +77,7 @@ class WordStoreTest {
     Analysis fresh = new Analysis(false);
     fresh.remember(WordStore.read(file));
     assertEquals(cut(first), cut(fresh));
-    assertEquals(first.sentences().size(), fresh.cut(), "everything cut again");
+    assertEquals(first.clauses().size(), fresh.cut(), "everything cut again");
   }
 
   @Test
