@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.touming.internal.Sha256;
 
@@ -24,6 +26,14 @@ public final class Output implements Sink {
   private final Path staging;
   private static final int PIECE = 64 * 1024;
   private final Map<String, String> hashes = new ConcurrentHashMap<>();
+  private volatile Previous previous;
+  private final AtomicInteger linked = new AtomicInteger();
+
+  /**
+   * Files of the previous output a build may link to rather than write the same bytes again: their
+   * checksums by path, and whether a file is still as that build left it.
+   */
+  record Previous(Path dir, Map<String, String> hashes, Predicate<String> intact) {}
 
   /** Runs a clean-up on a thread of its own, beside the rest of the build's last steps. */
   static final Executor CLEANER =
@@ -60,17 +70,44 @@ public final class Output implements Sink {
     return staging;
   }
 
+  /**
+   * From now on a file made with the same bytes as the previous output's file at its path is a hard
+   * link to that file: after an edit most of the search index's files are as they were, and a link
+   * neither writes them again nor leaves their blocks to be freed with the previous output.
+   */
+  void linkSame(Previous previous) {
+    this.previous = previous;
+  }
+
   @Override
   public void write(String rel, List<byte[]> parts) throws IOException {
     Path p = staging.resolve(rel);
     Files.createDirectories(p.getParent());
     // Never through an existing entry: it may be a hard link into the previous output.
     Files.deleteIfExists(p);
-    writeFile(p, parts);
     // Digested here, on the thread that made the file, so the manifest need not read it back.
     MessageDigest digest = Sha256.digest();
     parts.forEach(digest::update);
-    hashes.put(staging.relativize(p).toString().replace('\\', '/'), Sha256.hex(digest));
+    String path = staging.relativize(p).toString().replace('\\', '/');
+    String hash = Sha256.hex(digest);
+    if (!linkedToSame(p, path, hash)) {
+      writeFile(p, parts);
+    }
+    hashes.put(path, hash);
+  }
+
+  private boolean linkedToSame(Path p, String path, String hash) {
+    Previous before = previous;
+    if (before == null || !hash.equals(before.hashes().get(path)) || !before.intact().test(path)) {
+      return false;
+    }
+    try {
+      Files.createLink(p, before.dir().resolve(path));
+      linked.incrementAndGet();
+      return true;
+    } catch (UnsupportedOperationException | IOException e) {
+      return false; // no links here: the file is written
+    }
   }
 
   /**
@@ -85,6 +122,11 @@ public final class Output implements Sink {
         }
       }
     }
+  }
+
+  /** How many files were links to the previous output's same file instead of being written. */
+  int linked() {
+    return linked.get();
   }
 
   /** The SHA-256 of every file written so far, by path. */

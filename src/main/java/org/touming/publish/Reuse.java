@@ -12,6 +12,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.touming.check.Cache;
 import org.touming.content.Catalog;
 import org.touming.content.DepartmentId;
@@ -222,17 +223,39 @@ final class Reuse {
 
   /** The checksums of the files taken as they were, from the previous output's manifest. */
   Map<String, String> hashes() throws IOException {
-    Map<String, String> hashes = new HashMap<>();
     if (previous == null || reused.isEmpty()) {
-      return hashes;
+      return new HashMap<>();
     }
     Set<String> wanted = new HashSet<>();
     for (String s : reused) {
       previous.files.getOrDefault(s, List.of()).forEach(w -> wanted.add(w.path()));
     }
+    return manifest(wanted::contains);
+  }
+
+  /**
+   * Lets the output link to a file of the previous output that it makes again with the same bytes,
+   * when that file is still as the previous build left it. Not in a full build: it reads nothing
+   * back.
+   */
+  void offerPrevious(Output out) throws IOException {
+    if (previous == null) {
+      return;
+    }
+    Map<String, BuildState.Written> files = new HashMap<>();
+    previous.files.values().forEach(list -> list.forEach(w -> files.put(w.path(), w)));
+    out.linkSame(
+        new Output.Previous(
+            target,
+            manifest(files::containsKey),
+            path -> BuildState.intact(target, files.get(path))));
+  }
+
+  private Map<String, String> manifest(Predicate<String> wanted) throws IOException {
+    Map<String, String> hashes = new HashMap<>();
     for (String line :
         Files.readAllLines(target.resolve(Output.MANIFEST), StandardCharsets.UTF_8)) {
-      if (line.length() > 66 && wanted.contains(line.substring(66))) {
+      if (line.length() > 66 && wanted.test(line.substring(66))) {
         hashes.put(line.substring(66), line.substring(0, 64));
       }
     }

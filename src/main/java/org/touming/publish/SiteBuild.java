@@ -189,6 +189,7 @@ public final class SiteBuild {
       }
       out = Output.begin(target);
       int reused = reuse.link(out);
+      reuse.offerPrevious(out);
       reuse.seedTables(prepared.writer().tableParts());
       long reuseMillis = (System.nanoTime() - reuseStart) / 1_000_000;
       BuildState.Recorder recorder = new BuildState.Recorder();
@@ -213,7 +214,15 @@ public final class SiteBuild {
       stages.putAll(prepared.writer().stages().millis());
       stages.put("校验清单与替换输出", (System.nanoTime() - manifestStart) / 1_000_000);
       return new Result(
-          diagnostics, disclosures, pages, written.size(), target, true, stages, reused, false);
+          diagnostics,
+          disclosures,
+          pages,
+          written.size(),
+          target,
+          true,
+          stages,
+          reused + out.linked(),
+          false);
     } catch (TemplateProblem e) {
       diagnostics.error(
           "layouts/" + e.template(),

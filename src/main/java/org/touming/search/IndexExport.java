@@ -12,7 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.MultiDocValues;
+import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Terms;
@@ -26,7 +28,7 @@ import org.touming.content.Kind;
 import org.touming.content.Region;
 
 /**
- * Writes the index for the browser, read from Lucene's own segment so that every statistic is the
+ * Writes the index for the browser, read from Lucene's own segments so that every statistic is the
  * one IndexSearcher scores with. Each file is a script that hands its data to {@code toumingSearch}
  * when loaded, so the same files work over http and from disk:
  *
@@ -65,7 +67,7 @@ public final class IndexExport {
 
   public static void write(SearchIndex index, Documents docs, ExportSink out) throws IOException {
     docs.finish();
-    LeafReader leaf = index.leaf();
+    IndexReader reader = index.reader();
     Map<String, Object> meta = new LinkedHashMap<>();
     meta.put("version", 1);
     // The parameters of the similarity IndexSearcher ranks with (its default, BM25).
@@ -78,7 +80,7 @@ public final class IndexExport {
     meta.put("docs", docs.count);
     Map<String, Object> fields = new LinkedHashMap<>();
     for (String f : SearchIndex.FIELDS) {
-      Terms terms = leaf == null ? null : leaf.terms(f);
+      Terms terms = MultiTerms.getTerms(reader, f);
       fields.put(
           f,
           List.of(
@@ -91,7 +93,7 @@ public final class IndexExport {
       lengths.add(SmallFloat.byte4ToInt((byte) i));
     }
     meta.put("lengths", lengths);
-    meta.put("termChunks", String.join(" ", termChunks(leaf, out)));
+    meta.put("termChunks", String.join(" ", termChunks(reader, out)));
     meta.put("docsPerChunk", DOCS_PER_CHUNK);
     docs.describe(meta);
     out.write("search/meta.js", script("m", meta));
@@ -109,17 +111,17 @@ public final class IndexExport {
    * Terms of all fields merged in Lucene's order (UTF-8 bytes, which is code point order; the
    * browser compares the same way), cut into chunks as they stream: no term list is held.
    */
-  private static List<String> termChunks(LeafReader leaf, ExportSink out) throws IOException {
+  private static List<String> termChunks(IndexReader reader, ExportSink out) throws IOException {
     List<String> fields = SearchIndex.FIELDS;
     TermsEnum[] enums = new TermsEnum[fields.size()];
     BytesRef[] current = new BytesRef[fields.size()];
     byte[][] norms = new byte[fields.size()][];
     for (int f = 0; f < fields.size(); f++) {
-      Terms terms = leaf == null ? null : leaf.terms(fields.get(f));
+      Terms terms = MultiTerms.getTerms(reader, fields.get(f));
       if (terms != null) {
         enums[f] = terms.iterator();
         current[f] = enums[f].next();
-        norms[f] = norms(leaf, fields.get(f));
+        norms[f] = norms(reader, fields.get(f));
       }
     }
     List<String> starts = new ArrayList<>();
@@ -182,9 +184,9 @@ public final class IndexExport {
     terms.clear();
   }
 
-  private static byte[] norms(LeafReader leaf, String field) throws IOException {
-    byte[] norms = new byte[leaf.maxDoc()];
-    NumericDocValues values = leaf.getNormValues(field);
+  private static byte[] norms(IndexReader reader, String field) throws IOException {
+    byte[] norms = new byte[reader.maxDoc()];
+    NumericDocValues values = MultiDocValues.getNormValues(reader, field);
     if (values != null) {
       for (int doc = values.nextDoc();
           doc != NumericDocValues.NO_MORE_DOCS;

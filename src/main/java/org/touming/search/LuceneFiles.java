@@ -38,10 +38,13 @@ public final class LuceneFiles {
     Map<String, SegmentInfo> segments = new HashMap<>();
     String[] files = dir.listAll();
     Arrays.sort(files);
-    byte[] seed = digestOf(dir, files, infos);
-    replacements.add(new byte[][] {infos.getId(), id(seed, "commit")});
+    // Each segment's ids come from its own bytes, so that a batch an edit left alone keeps its
+    // files byte for byte; the commit's from all of them.
+    MessageDigest commit = Sha256.digest();
     int n = 0;
     for (SegmentCommitInfo sci : infos) {
+      byte[] seed = digestOf(dir, sci, infos);
+      commit.update(seed);
       byte[] id = id(seed, "segment " + n);
       replacements.add(new byte[][] {sci.info.getId(), id});
       if (sci.getId() != null) {
@@ -50,6 +53,7 @@ public final class LuceneFiles {
       segments.put(sci.info.name + ".si", withoutDiagnostics(sci.info, id));
       n++;
     }
+    replacements.add(new byte[][] {infos.getId(), id(commit.digest(), "commit")});
     for (String file : files) {
       if (file.equals("write.lock")) {
         continue;
@@ -95,19 +99,17 @@ public final class LuceneFiles {
     }
   }
 
-  /** A digest of the index's files without their ids and checksums: same content, same ids. */
-  private static byte[] digestOf(Directory dir, String[] files, SegmentInfos infos)
+  /** A digest of a segment's files without their ids and checksums: same content, same ids. */
+  private static byte[] digestOf(Directory dir, SegmentCommitInfo segment, SegmentInfos infos)
       throws IOException {
     MessageDigest md = Sha256.digest();
-    for (String file : files) {
-      if (file.startsWith("segments") || file.endsWith(".si") || file.equals("write.lock")) {
+    for (String file : new java.util.TreeSet<>(segment.files())) {
+      if (file.endsWith(".si")) {
         continue;
       }
       byte[] bytes = read(dir, file);
       replaceAll(bytes, infos.getId(), new byte[16], idSpan(file, bytes));
-      for (SegmentCommitInfo sci : infos) {
-        replaceAll(bytes, sci.info.getId(), new byte[16], idSpan(file, bytes));
-      }
+      replaceAll(bytes, segment.info.getId(), new byte[16], idSpan(file, bytes));
       md.update(file.getBytes(StandardCharsets.UTF_8));
       md.update(bytes, 0, Math.max(0, bytes.length - 8));
     }

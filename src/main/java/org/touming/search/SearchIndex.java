@@ -16,15 +16,14 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
-import org.apache.lucene.index.CodecReader;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.LeafReader;
-import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.LogDocMergePolicy;
-import org.apache.lucene.index.SlowCodecReaderWrapper;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.IndexSearcher;
@@ -54,14 +53,12 @@ public final class SearchIndex implements AutoCloseable {
   private final Directory directory;
   private final Path temporary;
   private final DirectoryReader reader;
-  private final LeafReader leaf;
   private final IndexSearcher searcher;
 
   private SearchIndex(Directory directory, Path temporary) throws IOException {
     this.directory = directory;
     this.temporary = temporary;
     this.reader = DirectoryReader.open(directory);
-    this.leaf = reader.leaves().isEmpty() ? null : reader.leaves().get(0).reader();
     this.searcher = new IndexSearcher(reader);
   }
 
@@ -73,7 +70,7 @@ public final class SearchIndex implements AutoCloseable {
     return type;
   }
 
-  /** Indexes the documents as one segment, in their given order. */
+  /** Indexes the documents in their given order. */
   public static SearchIndex build(List<SearchDocument> documents) {
     return build(
         documents.iterator(), new Analysis(), done -> {}, d -> {}, () -> false, null, BATCH);
@@ -113,26 +110,20 @@ public final class SearchIndex implements AutoCloseable {
       folder = Files.createTempDirectory("touming-index");
       List<Path> parts =
           new IndexParts(documents, analysis, progress, indexed, stop, folder, batch, store).run();
-      Directory dir = new NIOFSDirectory(folder.resolve("index"));
-      try (IndexWriter writer = new IndexWriter(dir, config(128))) {
-        List<java.io.Closeable> open = new ArrayList<>();
+      // The parts' segments side by side in their order, not merged: document ids stay in order,
+      // every statistic the export and the searcher read sums over them, and a part that an edit
+      // left alone keeps its segment's bytes. The files are links to the parts', not copies.
+      Directory dir = new LinkedCopies(folder.resolve("index"));
+      try (IndexWriter writer =
+          new IndexWriter(dir, config(16).setMergePolicy(NoMergePolicy.INSTANCE))) {
+        List<Directory> open = new ArrayList<>();
         try {
-          List<CodecReader> leaves = new ArrayList<>();
           for (Path part : parts) {
-            Directory partDir = new NIOFSDirectory(part);
-            open.add(partDir);
-            DirectoryReader r = DirectoryReader.open(partDir);
-            open.add(r);
-            for (LeafReaderContext l : r.leaves()) {
-              leaves.add(SlowCodecReaderWrapper.wrap(l.reader()));
-            }
+            open.add(new NIOFSDirectory(part));
           }
           stopIf(stop);
-          // The parts' segments in their order: one merge, and document ids stay in order.
-          writer.addIndexes(leaves.toArray(CodecReader[]::new));
-          writer.forceMerge(1);
+          writer.addIndexes(open.toArray(Directory[]::new));
         } finally {
-          java.util.Collections.reverse(open);
           IOUtils.close(open);
         }
       }
@@ -232,9 +223,9 @@ public final class SearchIndex implements AutoCloseable {
     return directory;
   }
 
-  /** The single segment's reader; null for an index without documents. */
-  LeafReader leaf() {
-    return leaf;
+  /** The reader over every segment (one per batch of documents). */
+  IndexReader reader() {
+    return reader;
   }
 
   /** Whether SmartChineseAnalyzer produced this word in any title or text. */
@@ -244,7 +235,7 @@ public final class SearchIndex implements AutoCloseable {
 
   private boolean has(String field, String term) {
     try {
-      Terms terms = leaf == null ? null : leaf.terms(field);
+      Terms terms = MultiTerms.getTerms(reader, field);
       if (terms == null) {
         return false;
       }
