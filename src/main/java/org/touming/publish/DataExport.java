@@ -99,6 +99,17 @@ final class DataExport {
    */
   static final class TableParts {
     private final Map<String, Map<Loaded<Disclosure>, byte[]>> bySheet = new HashMap<>();
+    private final Map<String, Map<String, Integer>> lengths = new HashMap<>();
+    private boolean keepRows = true;
+
+    /**
+     * Keeps only each disclosure's row lengths once a table is written: a build that runs once
+     * needs no rows again, and a city's tables are 170 MB ({@code serve} keeps them for its next
+     * rebuild).
+     */
+    synchronized void forgetRows() {
+      keepRows = false;
+    }
 
     /** Rows made earlier (read back from a previous output) that need not be made again. */
     synchronized void seed(String sheet, Map<Loaded<Disclosure>, byte[]> parts) {
@@ -107,14 +118,9 @@ final class DataExport {
 
     /** The length of each disclosure's rows in each table, by YAML file, as last written. */
     synchronized Map<String, Map<String, Integer>> lengths() {
-      Map<String, Map<String, Integer>> lengths = new HashMap<>();
-      bySheet.forEach(
-          (sheet, parts) -> {
-            Map<String, Integer> m = new HashMap<>();
-            parts.forEach((l, bytes) -> m.put(l.file(), bytes.length));
-            lengths.put(sheet, m);
-          });
-      return lengths;
+      Map<String, Map<String, Integer>> copy = new HashMap<>();
+      lengths.forEach((sheet, m) -> copy.put(sheet, new HashMap<>(m)));
+      return copy;
     }
 
     synchronized List<byte[]> parts(Sheet sheet, List<Loaded<Disclosure>> disclosures) {
@@ -128,10 +134,17 @@ final class DataExport {
                   })
               .toList();
       Map<Loaded<Disclosure>, byte[]> now = new IdentityHashMap<>();
+      Map<String, Integer> sizes = new HashMap<>();
       for (int i = 0; i < parts.size(); i++) {
         now.put(disclosures.get(i), parts.get(i));
+        sizes.put(disclosures.get(i).file(), parts.get(i).length);
       }
-      bySheet.put(sheet.name(), now);
+      lengths.put(sheet.name(), sizes);
+      if (keepRows) {
+        bySheet.put(sheet.name(), now);
+      } else {
+        bySheet.remove(sheet.name());
+      }
       return parts;
     }
   }
