@@ -3,6 +3,10 @@ package org.touming.cli;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.touming.internal.OutOfMemory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -39,7 +43,8 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(execute(args));
+    Optional<Integer> second = Launcher.command(args).flatMap(Launcher::run);
+    System.exit(second.isPresent() ? second.get() : execute(args));
   }
 
   public static int execute(String... args) {
@@ -51,6 +56,9 @@ public final class Main implements Runnable {
     CommandLine cli = new CommandLine(new Main());
     cli.setOut(out);
     cli.setErr(err);
+    if (Boolean.getBoolean("touming.debug")) {
+      err.println("touming: " + jvm());
+    }
     // Made before the work starts: when the heap is exhausted, even building this text can fail.
     String outOfMemory = "touming: " + OutOfMemory.advice(String.join(" ", args));
     // Loaded now: the fork/join pool initializes this class only when a task fails, and if that
@@ -97,6 +105,19 @@ public final class Main implements Runnable {
       err.flush();
       return INTERNAL;
     }
+  }
+
+  /** The collector and heap limit this JVM runs with (for {@code -Dtouming.debug=true}). */
+  private static String jvm() {
+    List<String> collectors = new ArrayList<>();
+    ManagementFactory.getGarbageCollectorMXBeans().forEach(b -> collectors.add(b.getName()));
+    return "Java "
+        + System.getProperty("java.version")
+        + "，收集器 "
+        + String.join("、", collectors)
+        + "，堆上限 "
+        + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+        + " MB";
   }
 
   static final class Version implements CommandLine.IVersionProvider {

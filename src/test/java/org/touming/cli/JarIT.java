@@ -80,6 +80,19 @@ class JarIT {
   }
 
   @Test
+  void runsInAJvmWithTheParallelCollectorUnlessTheUserChoseOptions() throws Exception {
+    Path here = Path.of("").toAbsolutePath();
+    Run chosen = javaWith(here, List.of("-Dtouming.debug=true"), "check");
+    assertEquals(0, chosen.exit(), chosen.output());
+    assertTrue(chosen.output().contains("PS Scavenge"), chosen.output());
+    assertTrue(chosen.output().contains("0 个错误"), chosen.output());
+    Run own = javaWith(here, List.of("-Dtouming.debug=true", "-Xmx300m"), "check");
+    assertEquals(0, own.exit(), own.output());
+    assertTrue(own.output().contains("G1") && own.output().contains("堆上限 300 MB"), own.output());
+    assertEquals(1, java(Path.of(System.getProperty("java.io.tmpdir")), "check").exit());
+  }
+
+  @Test
   void runningOutOfMemorySaysWhatToDo(@TempDir Path dir) throws Exception {
     assertEquals(
         0,
