@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -63,7 +64,64 @@ public final class Output implements Sink {
     Path staging =
         Files.createTempDirectory(
             target.toAbsolutePath().getParent(), "." + target.getFileName() + ".building-");
-    return new Output(target, staging);
+    Output out = new Output(target, staging);
+    Runtime.getRuntime().addShutdownHook(out.stopped);
+    return out;
+  }
+
+  // A build stopped part-way (Ctrl-C, a TERM) moves its staging folder aside at once, among the
+  // leftovers the next build deletes: unlinking a city's files would hold up the stop for seconds.
+  private final Thread stopped = new Thread(this::moveAside, "touming-stopped");
+
+  private void moveAside() {
+    try {
+      Files.move(staging, leftover(target), StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      // The hidden staging folder stays; the output is untouched either way.
+    }
+  }
+
+  private static Path leftover(Path target) {
+    return target.resolveSibling("." + target.getFileName() + LEFTOVER + System.nanoTime());
+  }
+
+  private static final String LEFTOVER = ".previous-";
+
+  /**
+   * Deletes, on a thread of its own, what earlier builds into {@code target} left beside it: a
+   * previous output whose deletion was stopped, or the staging folder of a stopped build.
+   */
+  static CompletableFuture<Void> sweep(Path target) {
+    Path parent = target.toAbsolutePath().getParent();
+    String prefix = "." + target.getFileName() + LEFTOVER;
+    List<Path> left;
+    try (Stream<Path> s = Files.list(parent)) {
+      left = s.filter(p -> p.getFileName().toString().startsWith(prefix)).toList();
+    } catch (IOException e) {
+      return CompletableFuture.completedFuture(null);
+    }
+    if (left.isEmpty()) {
+      return CompletableFuture.completedFuture(null);
+    }
+    return CompletableFuture.runAsync(
+        () -> {
+          for (Path p : left) {
+            try {
+              delete(p);
+            } catch (IOException | java.io.UncheckedIOException e) {
+              // Another build may be deleting it too; what is left goes next time.
+            }
+          }
+        },
+        CLEANER);
+  }
+
+  private void keepOnStop() {
+    try {
+      Runtime.getRuntime().removeShutdownHook(stopped);
+    } catch (IllegalStateException stopping) {
+      // the JVM is stopping: the hook moves the staging folder aside
+    }
   }
 
   public Path dir() {
@@ -147,10 +205,10 @@ public final class Output implements Sink {
    * caller to {@link #delete}; null when there was none.
    */
   Path swap() throws IOException {
+    keepOnStop();
     Path previous = null;
     if (Files.exists(target)) {
-      previous =
-          target.resolveSibling("." + target.getFileName() + ".previous-" + System.nanoTime());
+      previous = leftover(target);
       Files.move(target, previous, StandardCopyOption.ATOMIC_MOVE);
     }
     Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
@@ -158,6 +216,7 @@ public final class Output implements Sink {
   }
 
   public void abort() {
+    keepOnStop();
     try {
       delete(staging);
     } catch (IOException ignored) {

@@ -177,6 +177,19 @@ public final class SiteBuild {
           "输出目录 " + target + " 不能是站点目录本身、content/ 或 .touming/");
       return new Result(diagnostics, catalog.disclosures().size(), null);
     }
+    // Leftovers of a build stopped part-way go while this one works.
+    CompletableFuture<Void> swept = Output.sweep(target);
+    try {
+      return write(root, target, prepared, cache, prepareMillis);
+    } finally {
+      swept.join();
+    }
+  }
+
+  private Result write(Path root, Path target, Prepared prepared, Cache cache, long prepareMillis) {
+    Diagnostics diagnostics = prepared.diagnostics();
+    Catalog catalog = prepared.catalog();
+    var config = catalog.site().config();
     int disclosures = catalog.disclosures().size();
     Output out = null;
     try {

@@ -93,6 +93,55 @@ class JarIT {
   }
 
   @Test
+  void aStoppedBuildLeavesTheOutputAndTheNextBuildClearsWhatItLeft(@TempDir Path dir)
+      throws Exception {
+    Path site = dir.resolve("site");
+    assertEquals(
+        0,
+        java(dir, "sample", "--disclosures", "200", "--seed", "3", "--into", site.toString())
+            .exit());
+    Path out = dir.resolve("out");
+    assertEquals(
+        0, java(dir, "build", "--source", site.toString(), "--output", out.toString()).exit());
+    String manifest = java.nio.file.Files.readString(out.resolve("SHA256SUMS"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                JAR.toAbsolutePath().toString(),
+                "build",
+                "--full",
+                "--source",
+                site.toString(),
+                "--output",
+                out.toString()));
+    Process p =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    for (int i = 0; i < 600 && leftovers(dir, ".out.building-").isEmpty(); i++) {
+      Thread.sleep(50);
+    }
+    assertEquals(1, leftovers(dir, ".out.building-").size(), "a build under way");
+    p.destroy(); // TERM to the first JVM, passed on to the second
+    assertEquals(143, p.waitFor());
+    assertEquals(List.of(), leftovers(dir, ".out.building-"), "no staging folder left");
+    assertEquals(manifest, java.nio.file.Files.readString(out.resolve("SHA256SUMS")));
+    assertEquals(1, leftovers(dir, ".out.previous-").size(), "moved aside for the next build");
+    assertEquals(
+        0, java(dir, "build", "--source", site.toString(), "--output", out.toString()).exit());
+    assertEquals(List.of(), leftovers(dir, ".out."), "the next build deleted it");
+  }
+
+  private static List<String> leftovers(Path dir, String prefix) throws IOException {
+    try (var files = java.nio.file.Files.list(dir)) {
+      return files.map(f -> f.getFileName().toString()).filter(f -> f.startsWith(prefix)).toList();
+    }
+  }
+
+  @Test
   void runningOutOfMemorySaysWhatToDo(@TempDir Path dir) throws Exception {
     assertEquals(
         0,
