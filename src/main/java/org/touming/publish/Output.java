@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -15,6 +14,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.touming.internal.Folders;
 import org.touming.internal.Sha256;
 
 /**
@@ -103,17 +103,8 @@ public final class Output implements Sink {
     if (left.isEmpty()) {
       return CompletableFuture.completedFuture(null);
     }
-    return CompletableFuture.runAsync(
-        () -> {
-          for (Path p : left) {
-            try {
-              delete(p);
-            } catch (IOException | java.io.UncheckedIOException e) {
-              // Another build may be deleting it too; what is left goes next time.
-            }
-          }
-        },
-        CLEANER);
+    // Another build may be deleting one too; what is left goes next time.
+    return CompletableFuture.runAsync(() -> left.forEach(Folders::deleteQuietly), CLEANER);
   }
 
   private void keepOnStop() {
@@ -196,13 +187,13 @@ public final class Output implements Sink {
   public void commit() throws IOException {
     Path previous = swap();
     if (previous != null) {
-      delete(previous);
+      Folders.delete(previous);
     }
   }
 
   /**
    * Puts the finished build in place of the previous one, which is left beside it (hidden) for the
-   * caller to {@link #delete}; null when there was none.
+   * caller to delete ({@link Folders}); null when there was none.
    */
   Path swap() throws IOException {
     keepOnStop();
@@ -218,40 +209,9 @@ public final class Output implements Sink {
   public void abort() {
     keepOnStop();
     try {
-      delete(staging);
+      Folders.delete(staging);
     } catch (IOException ignored) {
       // Best effort: a leftover staging folder is hidden and harmless; the output is untouched.
-    }
-  }
-
-  /**
-   * Deletes a folder and everything in it, the files on every core: a city's output is tens of
-   * thousands of files in thousands of folders, and one thread unlinking them took seconds.
-   */
-  static void delete(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    List<Path> all;
-    try (Stream<Path> walk = Files.walk(dir)) {
-      all = walk.toList();
-    }
-    try {
-      all.parallelStream()
-          .filter(p -> !Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
-          .forEach(
-              p -> {
-                try {
-                  Files.delete(p);
-                } catch (IOException e) {
-                  throw new java.io.UncheckedIOException(e);
-                }
-              });
-    } catch (java.io.UncheckedIOException e) {
-      throw e.getCause();
-    }
-    for (Path p : all.stream().sorted(Comparator.reverseOrder()).toList()) {
-      Files.deleteIfExists(p);
     }
   }
 

@@ -22,6 +22,7 @@ import org.touming.content.Loaded;
 import org.touming.content.Mark;
 import org.touming.content.Severity;
 import org.touming.content.Site;
+import org.touming.internal.Folders;
 import org.touming.render.Renderer.TemplateProblem;
 import org.touming.render.Theme;
 
@@ -217,7 +218,7 @@ public final class SiteBuild {
       CompletableFuture<Void> deleted =
           previous == null
               ? CompletableFuture.completedFuture(null)
-              : CompletableFuture.runAsync(() -> deleteQuietly(previous), Output.CLEANER);
+              : CompletableFuture.runAsync(() -> Folders.deleteQuietly(previous), Output.CLEANER);
       reuse.save(stateFile, target, written, recorder, prepared.writer().tableParts());
       deleted.join();
       Map<String, Long> stages = new LinkedHashMap<>();
@@ -257,13 +258,5 @@ public final class SiteBuild {
       out.abort();
     }
     return new Result(diagnostics, disclosures, target);
-  }
-
-  private static void deleteQuietly(Path previous) {
-    try {
-      Output.delete(previous);
-    } catch (IOException e) {
-      // A hidden leftover of the replaced output; the new one is in place.
-    }
   }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.apache.lucene.util.Version;
+import org.touming.internal.Folders;
 import org.touming.internal.Sha256;
 import org.touming.internal.ToolVersion;
 
@@ -101,7 +102,7 @@ public final class PartStore {
       return p;
     } catch (IOException e) {
       if (Files.isDirectory(p)) { // the same batch twice in one build
-        SearchIndex.delete(built);
+        Folders.deleteQuietly(built);
         return p;
       }
       throw e;
@@ -116,7 +117,7 @@ public final class PartStore {
     try (Stream<Path> list = Files.list(folder)) {
       for (Path p : list.toList()) {
         if (!used.contains(p.getFileName().toString())) {
-          SearchIndex.delete(p);
+          Folders.deleteQuietly(p);
         }
       }
     } catch (IOException e) {

@@ -33,6 +33,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.NIOFSDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.IOUtils;
+import org.touming.internal.Folders;
 
 /**
  * The site's Lucene index, one document per {@link SearchDocument} in the given order (document ids
@@ -129,7 +130,7 @@ public final class SearchIndex implements AutoCloseable {
       }
       for (Path part : parts) {
         if (part.startsWith(folder)) {
-          delete(part);
+          Folders.deleteQuietly(part);
         }
       }
       SearchIndex index = new SearchIndex(dir, folder);
@@ -139,7 +140,7 @@ public final class SearchIndex implements AutoCloseable {
       throw new UncheckedIOException(e);
     } finally {
       if (!built) {
-        delete(folder);
+        Folders.deleteQuietly(folder);
       }
     }
   }
@@ -158,19 +159,6 @@ public final class SearchIndex implements AutoCloseable {
   static void stopIf(BooleanSupplier stop) {
     if (stop.getAsBoolean()) {
       throw new CancellationException();
-    }
-  }
-
-  static void delete(Path folder) {
-    if (folder == null || !Files.exists(folder)) {
-      return;
-    }
-    try (var walk = Files.walk(folder)) {
-      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException | UncheckedIOException e) {
-      // A temporary folder left behind is not worth failing the build for.
     }
   }
 
@@ -273,6 +261,6 @@ public final class SearchIndex implements AutoCloseable {
   public void close() throws IOException {
     reader.close();
     directory.close();
-    delete(temporary);
+    Folders.deleteQuietly(temporary);
   }
 }

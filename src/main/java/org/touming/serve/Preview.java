@@ -1,11 +1,9 @@
 package org.touming.serve;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +14,6 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 import org.touming.check.Session;
 import org.touming.content.Catalog;
 import org.touming.content.ContentLoader;
@@ -25,6 +22,7 @@ import org.touming.content.Diagnostic;
 import org.touming.content.Diagnostics;
 import org.touming.content.Disclosure;
 import org.touming.content.Loaded;
+import org.touming.internal.Folders;
 import org.touming.internal.OutOfMemory;
 import org.touming.publish.Scope;
 import org.touming.publish.SiteWriter;
@@ -115,7 +113,7 @@ final class Preview implements AutoCloseable {
     }
     DiskSink previous = site;
     Outcome outcome = finish(ok ? fresh : previous, found, !ok, false, start);
-    delete(ok ? previous.dir() : fresh.dir());
+    Folders.deleteQuietly(ok ? previous.dir() : fresh.dir());
     if (ok) {
       searchLater(fresh, catalog);
     }
@@ -268,19 +266,6 @@ final class Preview implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    delete(folder);
-  }
-
-  private static void delete(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException | UncheckedIOException e) {
-      // A leftover temporary folder is harmless; the system's temporary cleanup removes it.
-    }
+    Folders.deleteQuietly(folder);
   }
 }

@@ -172,7 +172,7 @@ class IncrementalBuildTest {
   private void assertSameAsFullBuild() throws IOException {
     Path fresh = dir.resolve("fresh");
     if (Files.exists(fresh)) {
-      Output.delete(fresh);
+      org.touming.internal.Folders.delete(fresh);
     }
     assertTrue(new SiteBuild().search(false).full(true).run(site, fresh, false).written());
     BuiltSite.assertSameFiles(fresh, out);

@@ -1,0 +1,61 @@
+package org.touming.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Deleting a folder and everything in it. */
+public final class Folders {
+  private Folders() {}
+
+  /**
+   * Deletes a folder and everything in it, the files on every core: a city's output is tens of
+   * thousands of files in thousands of folders, and one thread unlinking them took seconds.
+   */
+  public static void delete(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    List<Path> all;
+    try (Stream<Path> walk = Files.walk(dir)) {
+      all = walk.toList();
+    }
+    try {
+      all.parallelStream()
+          .filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+          .forEach(
+              p -> {
+                try {
+                  Files.delete(p);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    for (Path p : all.stream().sorted(Comparator.reverseOrder()).toList()) {
+      Files.deleteIfExists(p);
+    }
+  }
+
+  /**
+   * As {@link #delete}, for what is only left over (a temporary folder, a replaced output): a
+   * failure leaves what could not be deleted and is not worth failing for.
+   */
+  public static void deleteQuietly(Path dir) {
+    if (dir == null) {
+      return;
+    }
+    try {
+      delete(dir);
+    } catch (IOException | UncheckedIOException e) {
+      // left for the system's temporary cleanup, or the next build
+    }
+  }
+}
