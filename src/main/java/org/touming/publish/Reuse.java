@@ -12,7 +12,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 import org.touming.check.Cache;
 import org.touming.content.Catalog;
 import org.touming.content.DepartmentId;
@@ -40,6 +39,8 @@ final class Reuse {
   private final Scope scope;
   private final Set<String> reused;
   private final boolean upToDate;
+  private Map<String, String> manifest;
+  private Map<String, BuildState.Written> recorded;
 
   private Reuse(
       BuildState previous,
@@ -226,11 +227,17 @@ final class Reuse {
     if (previous == null || reused.isEmpty()) {
       return new HashMap<>();
     }
-    Set<String> wanted = new HashSet<>();
+    Map<String, String> all = manifest();
+    Map<String, String> hashes = new HashMap<>();
     for (String s : reused) {
-      previous.files.getOrDefault(s, List.of()).forEach(w -> wanted.add(w.path()));
+      for (BuildState.Written w : previous.files.getOrDefault(s, List.of())) {
+        String hash = all.get(w.path());
+        if (hash != null) {
+          hashes.put(w.path(), hash);
+        }
+      }
     }
-    return manifest(wanted::contains);
+    return hashes;
   }
 
   /**
@@ -242,24 +249,38 @@ final class Reuse {
     if (previous == null) {
       return;
     }
-    Map<String, BuildState.Written> files = new HashMap<>();
-    previous.files.values().forEach(list -> list.forEach(w -> files.put(w.path(), w)));
+    Map<String, BuildState.Written> files = recorded();
     out.linkSame(
         new Output.Previous(
-            target,
-            manifest(files::containsKey),
-            path -> BuildState.intact(target, files.get(path))));
+            target, manifest(), path -> BuildState.intact(target, files.get(path))));
   }
 
-  private Map<String, String> manifest(Predicate<String> wanted) throws IOException {
-    Map<String, String> hashes = new HashMap<>();
-    for (String line :
-        Files.readAllLines(target.resolve(Output.MANIFEST), StandardCharsets.UTF_8)) {
-      if (line.length() > 66 && wanted.test(line.substring(66))) {
-        hashes.put(line.substring(66), line.substring(0, 64));
-      }
+  /** Every file the previous build recorded, by path. */
+  private Map<String, BuildState.Written> recorded() {
+    if (recorded == null) {
+      recorded = new HashMap<>();
+      previous.files.values().forEach(list -> list.forEach(w -> recorded.put(w.path(), w)));
     }
-    return hashes;
+    return recorded;
+  }
+
+  /**
+   * The previous output's manifest, read once: the checksum of each file the previous build
+   * recorded, by path.
+   */
+  private Map<String, String> manifest() throws IOException {
+    if (manifest == null) {
+      Map<String, BuildState.Written> recorded = recorded();
+      Map<String, String> hashes = new HashMap<>();
+      for (String line :
+          Files.readAllLines(target.resolve(Output.MANIFEST), StandardCharsets.UTF_8)) {
+        if (line.length() > 66 && recorded.containsKey(line.substring(66))) {
+          hashes.put(line.substring(66), line.substring(0, 64));
+        }
+      }
+      manifest = hashes;
+    }
+    return manifest;
   }
 
   /**
