@@ -86,7 +86,7 @@ public final class SiteWriter {
   }
 
   /**
-   * Keeps the search index's batches ({@link PartStore}) and the words of the sentences it cut
+   * Keeps the search index's batches ({@link PartStore}) and the words of the clauses it cut
    * ({@link WordStore}) in {@code folder} for the next build and, when {@code read}, takes those an
    * earlier build kept there instead of making them again; returns this writer.
    */
@@ -501,7 +501,7 @@ public final class SiteWriter {
             documents,
             cancelled,
             parts)) {
-      // A build that took batches as they were met only their sentences: the file keeps the last
+      // A build that took batches as they were met only their clauses: the file keeps the last
       // build's that cut everything. Saved on another core while the export is written.
       CompletableFuture<Void> kept =
           parts == null || parts.reused() > 0
