@@ -1,11 +1,15 @@
 package org.touming.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LauncherTest {
   private static final Optional<String> JAVA = Optional.of("/usr/bin/java");
@@ -13,13 +17,18 @@ class LauncherTest {
   @Test
   void aPlainJvmStartsASecondWithTheBuildsCollectorAndTheSameProperties() {
     List<String> command =
-        Launcher.command(JAVA, List.of("-Dfile.encoding=UTF-8"), "touming.jar", "build", "--full")
+        Launcher.command(
+                JAVA, List.of("-Dfile.encoding=UTF-8"), "touming.jar", false, "build", "--full")
             .orElseThrow();
     assertEquals(
         List.of(
             "/usr/bin/java",
             "-XX:+UseParallelGC",
             "-XX:GCTimeRatio=4",
+            "-XX:Tier4InvocationThreshold=50000",
+            "-XX:Tier4MinInvocationThreshold=6000",
+            "-XX:Tier4CompileThreshold=150000",
+            "-XX:Tier4BackEdgeThreshold=400000",
             "-Dfile.encoding=UTF-8",
             "-Dtouming.launched=true",
             "-cp",
@@ -28,6 +37,26 @@ class LauncherTest {
             "build",
             "--full"),
         command);
+  }
+
+  @Test
+  void theHeapAsksForHugePagesOnlyWhereTheKernelGivesThemOnRequest(@TempDir Path dir)
+      throws Exception {
+    List<String> command =
+        Launcher.command(JAVA, List.of("-Dx=y"), "touming.jar", true, "build").orElseThrow();
+    int options = Launcher.OPTIONS.size();
+    assertEquals(
+        List.of("-XX:+UseTransparentHugePages", "-Dx=y"),
+        command.subList(1 + options, 3 + options));
+    Path setting = dir.resolve("enabled");
+    for (String chosen :
+        List.of(
+            "always [madvise] never\n", "[always] madvise never\n", "always madvise [never]\n")) {
+      Files.writeString(setting, chosen);
+      assertEquals(!chosen.contains("[never]"), Launcher.hugePages(setting), chosen);
+    }
+    assertFalse(Launcher.hugePages(dir.resolve("missing")));
+    assertFalse(Launcher.hugePages(dir));
   }
 
   @Test
@@ -41,7 +70,7 @@ class LauncherTest {
             "-XX:StartFlightRecording=filename=build.jfr")) {
       assertEquals(
           Optional.empty(),
-          Launcher.command(JAVA, List.of("-Da=b", option), "touming.jar", "build"),
+          Launcher.command(JAVA, List.of("-Da=b", option), "touming.jar", true, "build"),
           option);
     }
   }
@@ -50,12 +79,13 @@ class LauncherTest {
   void theSecondJvmServeAndHelpRunHere() {
     assertEquals(
         Optional.empty(),
-        Launcher.command(JAVA, List.of("-Dtouming.launched=true"), "touming.jar", "build"));
+        Launcher.command(JAVA, List.of("-Dtouming.launched=true"), "touming.jar", true, "build"));
     for (String quick : List.of("--help", "-V", "help", "serve")) {
-      assertEquals(Optional.empty(), Launcher.command(JAVA, List.of(), "touming.jar", quick));
+      assertEquals(Optional.empty(), Launcher.command(JAVA, List.of(), "touming.jar", true, quick));
     }
-    assertEquals(Optional.empty(), Launcher.command(JAVA, List.of(), "touming.jar"));
-    assertEquals(Optional.empty(), Launcher.command(Optional.empty(), List.of(), "t.jar", "build"));
-    assertTrue(Launcher.command(JAVA, List.of(), "touming.jar", "check").isPresent());
+    assertEquals(Optional.empty(), Launcher.command(JAVA, List.of(), "touming.jar", true));
+    assertEquals(
+        Optional.empty(), Launcher.command(Optional.empty(), List.of(), "t.jar", true, "build"));
+    assertTrue(Launcher.command(JAVA, List.of(), "touming.jar", false, "check").isPresent());
   }
 }
