@@ -52,13 +52,18 @@ public final class TextFiles {
       return Optional.empty();
     }
     try {
-      String text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset))
-              .toString();
+      // Decoding replaces what is not UTF-8 with U+FFFD; only a text that has one needs the strict
+      // decoder to tell a replaced byte from a U+FFFD the author wrote.
+      String text = new String(bytes, offset, bytes.length - offset, StandardCharsets.UTF_8);
+      if (text.indexOf('\uFFFD') >= 0) {
+        text =
+            StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset))
+                .toString();
+      }
       if (text.indexOf('\0') >= 0) {
         diagnostics.error(
             rel, markOf(text, text.indexOf('\0')), "file.encoding", "文件含有 NUL 字符，不是文本文件");
