@@ -28,13 +28,6 @@ final class Varints {
     return this;
   }
 
-  Varints addAll(byte[] more) {
-    room(more.length);
-    System.arraycopy(more, 0, bytes, size, more.length);
-    size += more.length;
-    return this;
-  }
-
   private void room(int more) {
     if (size + more > bytes.length) {
       bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));

@@ -43,7 +43,9 @@ class VarintsTest {
     for (int i = 0; i < 5000; i++) {
       v.add(i);
     }
-    v.addAll(block);
+    for (byte b : block) {
+      v.addByte(b);
+    }
     byte[] all = v.bytes();
     assertEquals(128 + (5000 - 128) * 2 + 1000, all.length);
     assertEquals(all.length, v.size());
