@@ -32,6 +32,14 @@ public record Catalog(
     return new Catalog(site, sorted, regions, departments, byDepartment);
   }
 
+  /**
+   * Lets every disclosure's tree go (see {@link Loaded.Tree}); reading one afterwards throws. For a
+   * build that reads the trees no more, never for one kept to be built again (serve).
+   */
+  public void releaseTrees() {
+    disclosures.forEach(l -> l.held().release());
+  }
+
   /** A department's disclosures, in year order. */
   public List<Loaded<Disclosure>> of(DepartmentId department) {
     return byDepartment.getOrDefault(department, List.of());

@@ -68,6 +68,7 @@ public final class SiteWriter {
   private boolean search = true;
   private Path searchStore;
   private boolean readSearch;
+  private boolean releaseTrees;
   private final Stages stages = new Stages();
 
   public SiteWriter(Theme theme, SiteConfig config) {
@@ -93,6 +94,15 @@ public final class SiteWriter {
   SiteWriter keepSearch(Path folder, boolean read) {
     this.searchStore = folder;
     this.readSearch = read;
+    return this;
+  }
+
+  /**
+   * Lets the disclosures' trees go before the search index is made, which reads only their bound
+   * values; for a build whose catalog is not used again. Returns this writer.
+   */
+  SiteWriter releaseTreesBeforeSearch(boolean release) {
+    this.releaseTrees = release;
     return this;
   }
 
@@ -395,6 +405,9 @@ public final class SiteWriter {
     runAll(tasks);
     stages.add(OTHER, System.nanoTime() - otherStart);
     if (withSearch) {
+      if (releaseTrees) {
+        catalog.releaseTrees();
+      }
       long searchStart = System.nanoTime();
       writeSearch(out, catalog, () -> false);
       stages.add(SEARCH, System.nanoTime() - searchStart);
