@@ -25,6 +25,7 @@ class LauncherTest {
             "/usr/bin/java",
             "-XX:+UseParallelGC",
             "-XX:GCTimeRatio=4",
+            "-XX:MaxNewSize=320m",
             "-XX:Tier4InvocationThreshold=50000",
             "-XX:Tier4MinInvocationThreshold=6000",
             "-XX:Tier4CompileThreshold=150000",
