@@ -43,12 +43,15 @@ final class Launcher {
       List.of(
           "-XX:+UseParallelGC",
           "-XX:GCTimeRatio=4",
-          "-XX:MaxNewSize=320m",
           "-XX:Tier4InvocationThreshold=50000",
           "-XX:Tier4MinInvocationThreshold=6000",
           "-XX:Tier4CompileThreshold=150000",
           "-XX:Tier4BackEdgeThreshold=400000");
   static final String HUGE_PAGES = "-XX:+UseTransparentHugePages";
+  static final String YOUNG_CAP = "-XX:MaxNewSize=320m";
+  // The young generation is at most a third of the heap anyway; below this the cap would only make
+  // the JVM warn that it exceeds the heap (a machine of under 4 GB).
+  static final long YOUNG_CAP_FROM = 3L * 320 * 1024 * 1024;
   private static final Path HUGE_PAGES_SETTING =
       Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
   // Commands that run to an end, where throughput counts. serve stays with G1: a full collection
@@ -67,6 +70,7 @@ final class Launcher {
       Optional<String> java,
       List<String> jvmOptions,
       String classPath,
+      long maxHeap,
       boolean hugePages,
       String... args) {
     boolean own = jvmOptions.stream().anyMatch(o -> !o.startsWith("-D"));
@@ -82,6 +86,9 @@ final class Launcher {
     List<String> command = new ArrayList<>();
     command.add(java.get());
     command.addAll(OPTIONS);
+    if (maxHeap > YOUNG_CAP_FROM) {
+      command.add(YOUNG_CAP);
+    }
     if (hugePages) {
       command.add(HUGE_PAGES);
     }
@@ -100,6 +107,8 @@ final class Launcher {
         ProcessHandle.current().info().command(),
         ManagementFactory.getRuntimeMXBean().getInputArguments(),
         System.getProperty("java.class.path", ""),
+        // This JVM's heap limit is the second's: both are Java's default, a quarter of the machine.
+        Runtime.getRuntime().maxMemory(),
         hugePages(HUGE_PAGES_SETTING),
         args);
   }

@@ -13,23 +13,30 @@ import org.junit.jupiter.api.io.TempDir;
 
 class LauncherTest {
   private static final Optional<String> JAVA = Optional.of("/usr/bin/java");
+  private static final long HEAP = 6L << 30;
 
   @Test
   void aPlainJvmStartsASecondWithTheBuildsCollectorAndTheSameProperties() {
     List<String> command =
         Launcher.command(
-                JAVA, List.of("-Dfile.encoding=UTF-8"), "touming.jar", false, "build", "--full")
+                JAVA,
+                List.of("-Dfile.encoding=UTF-8"),
+                "touming.jar",
+                HEAP,
+                false,
+                "build",
+                "--full")
             .orElseThrow();
     assertEquals(
         List.of(
             "/usr/bin/java",
             "-XX:+UseParallelGC",
             "-XX:GCTimeRatio=4",
-            "-XX:MaxNewSize=320m",
             "-XX:Tier4InvocationThreshold=50000",
             "-XX:Tier4MinInvocationThreshold=6000",
             "-XX:Tier4CompileThreshold=150000",
             "-XX:Tier4BackEdgeThreshold=400000",
+            "-XX:MaxNewSize=320m",
             "-Dfile.encoding=UTF-8",
             "-Dtouming.launched=true",
             "-cp",
@@ -41,14 +48,24 @@ class LauncherTest {
   }
 
   @Test
+  void theYoungGenerationIsCappedOnlyWhereTheHeapIsLargerThanThreeCaps() {
+    long limit = Launcher.YOUNG_CAP_FROM;
+    for (long heap : List.of(256L << 20, limit, limit + 1, HEAP)) {
+      List<String> command =
+          Launcher.command(JAVA, List.of(), "touming.jar", heap, false, "build").orElseThrow();
+      assertEquals(heap > limit, command.contains("-XX:MaxNewSize=320m"), "heap " + heap);
+    }
+  }
+
+  @Test
   void theHeapAsksForHugePagesOnlyWhereTheKernelGivesThemOnRequest(@TempDir Path dir)
       throws Exception {
     List<String> command =
-        Launcher.command(JAVA, List.of("-Dx=y"), "touming.jar", true, "build").orElseThrow();
+        Launcher.command(JAVA, List.of("-Dx=y"), "touming.jar", HEAP, true, "build").orElseThrow();
     int options = Launcher.OPTIONS.size();
     assertEquals(
         List.of("-XX:+UseTransparentHugePages", "-Dx=y"),
-        command.subList(1 + options, 3 + options));
+        command.subList(2 + options, 4 + options));
     Path setting = dir.resolve("enabled");
     for (String chosen :
         List.of(
@@ -71,7 +88,7 @@ class LauncherTest {
             "-XX:StartFlightRecording=filename=build.jfr")) {
       assertEquals(
           Optional.empty(),
-          Launcher.command(JAVA, List.of("-Da=b", option), "touming.jar", true, "build"),
+          Launcher.command(JAVA, List.of("-Da=b", option), "touming.jar", HEAP, true, "build"),
           option);
     }
   }
@@ -80,13 +97,16 @@ class LauncherTest {
   void theSecondJvmServeAndHelpRunHere() {
     assertEquals(
         Optional.empty(),
-        Launcher.command(JAVA, List.of("-Dtouming.launched=true"), "touming.jar", true, "build"));
+        Launcher.command(
+            JAVA, List.of("-Dtouming.launched=true"), "touming.jar", HEAP, true, "build"));
     for (String quick : List.of("--help", "-V", "help", "serve")) {
-      assertEquals(Optional.empty(), Launcher.command(JAVA, List.of(), "touming.jar", true, quick));
+      assertEquals(
+          Optional.empty(), Launcher.command(JAVA, List.of(), "touming.jar", HEAP, true, quick));
     }
-    assertEquals(Optional.empty(), Launcher.command(JAVA, List.of(), "touming.jar", true));
+    assertEquals(Optional.empty(), Launcher.command(JAVA, List.of(), "touming.jar", HEAP, true));
     assertEquals(
-        Optional.empty(), Launcher.command(Optional.empty(), List.of(), "t.jar", true, "build"));
-    assertTrue(Launcher.command(JAVA, List.of(), "touming.jar", false, "check").isPresent());
+        Optional.empty(),
+        Launcher.command(Optional.empty(), List.of(), "t.jar", HEAP, true, "build"));
+    assertTrue(Launcher.command(JAVA, List.of(), "touming.jar", HEAP, false, "check").isPresent());
   }
 }
