@@ -162,7 +162,7 @@ public final class SiteBuild {
     }
     Catalog catalog = prepared.catalog();
     prepared.writer().keepSearch(stateFolder(root).resolve("search"), !full);
-    prepared.writer().releaseTreesBeforeSearch(true);
+    prepared.writer().releaseTreesBeforeSearch();
     var config = catalog.site().config();
     Path target =
         outputOverride != null

@@ -101,8 +101,8 @@ public final class SiteWriter {
    * Lets the disclosures' trees go before the search index is made, which reads only their bound
    * values; for a build whose catalog is not used again. Returns this writer.
    */
-  SiteWriter releaseTreesBeforeSearch(boolean release) {
-    this.releaseTrees = release;
+  SiteWriter releaseTreesBeforeSearch() {
+    this.releaseTrees = true;
     return this;
   }
 
