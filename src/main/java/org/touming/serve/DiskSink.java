@@ -5,18 +5,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import org.touming.publish.Output;
 import org.touming.publish.Sink;
 
 /**
  * The served site, in a private temporary folder: a large site's output does not fit in memory
  * beside the content it is built from. Each file is written beside its place and moved in, so a
- * request never reads half a file.
+ * request never reads half a file. A file written in parts (a site table) is the exception: it
+ * stays in memory as those parts, which are the rows the writer keeps between rebuilds anyway;
+ * writing a city's 170 MB of tables to disk again was half of every rebuild after an edit.
  */
 final class DiskSink implements Sink {
   private final Path dir;
   private final AtomicLong counter = new AtomicLong();
+  private final Map<Path, List<byte[]>> held = new ConcurrentHashMap<>();
 
   DiskSink(Path dir) throws IOException {
     this.dir = Files.createDirectories(dir).toRealPath();
@@ -32,23 +39,65 @@ final class DiskSink implements Sink {
     if (target == null) {
       throw new IOException("不在预览目录中的路径：" + path);
     }
+    if (parts.size() > 1) {
+      held.put(target, List.copyOf(parts));
+      Files.deleteIfExists(target);
+      return;
+    }
     Files.createDirectories(target.getParent());
     Path temp = target.resolveSibling(".writing-" + counter.incrementAndGet());
     Output.writeFile(temp, parts);
     Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    held.remove(target);
   }
 
-  /** The file's bytes, or null when there is none (or the path leads out of the folder). */
-  byte[] get(String path) {
+  /** The file's parts, or null when there is none (or the path leads out of the folder). */
+  List<byte[]> get(String path) {
     Path p = resolve(path);
-    if (p == null || !Files.isRegularFile(p)) {
+    if (p == null) {
+      return null;
+    }
+    List<byte[]> parts = held.get(p);
+    if (parts != null) {
+      return parts;
+    }
+    if (!Files.isRegularFile(p)) {
       return null;
     }
     try {
-      return Files.readAllBytes(p);
+      return List.of(Files.readAllBytes(p));
     } catch (IOException e) {
       return null; // replaced or removed by a rebuild since the check: as if never there
     }
+  }
+
+  /** Every file by its path in the site, each joined into one array (for tests). */
+  Map<String, byte[]> files() throws IOException {
+    Map<String, byte[]> files = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.filter(Files::isRegularFile).toList()) {
+        files.put(name(p), Files.readAllBytes(p));
+      }
+    }
+    held.forEach((p, parts) -> files.put(name(p), join(parts)));
+    return files;
+  }
+
+  private String name(Path p) {
+    return dir.relativize(p).toString().replace('\\', '/');
+  }
+
+  static byte[] join(List<byte[]> parts) {
+    if (parts.size() == 1) {
+      return parts.get(0);
+    }
+    byte[] all = new byte[parts.stream().mapToInt(b -> b.length).sum()];
+    int at = 0;
+    for (byte[] part : parts) {
+      System.arraycopy(part, 0, all, at, part.length);
+      at += part.length;
+    }
+    return all;
   }
 
   private Path resolve(String path) {

@@ -233,7 +233,8 @@ final class Preview implements AutoCloseable {
     return new Outcome(incremental, (System.nanoTime() - start) / 1_000_000, diagnostics, isBroken);
   }
 
-  byte[] file(String path) {
+  /** The served file's parts (one, unless it is a site table), or null when there is none. */
+  List<byte[]> file(String path) {
     return site.get(path);
   }
 
@@ -249,8 +250,9 @@ final class Preview implements AutoCloseable {
     return version;
   }
 
-  Path folder() {
-    return site.dir();
+  /** Every file the preview serves, by path (for tests). */
+  java.util.Map<String, byte[]> files() throws IOException {
+    return site.files();
   }
 
   /** Waits for the background search index of the last edit (for tests). */

@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.touming.content.Diagnostic;
 
@@ -89,17 +90,23 @@ final class PreviewServer {
         send(exchange, 500, "html", errorPage());
         return;
       }
-      byte[] body = preview.file(file);
+      List<byte[]> body = preview.file(file);
       if (body == null) {
-        byte[] notFound = preview.file("404.html");
+        List<byte[]> notFound = preview.file("404.html");
         send(
             exchange,
             404,
             "html",
-            notFound == null ? "404".getBytes(StandardCharsets.UTF_8) : withReload(notFound));
+            notFound == null
+                ? "404".getBytes(StandardCharsets.UTF_8)
+                : withReload(DiskSink.join(notFound)));
         return;
       }
-      send(exchange, 200, type, type.equals("html") ? withReload(body) : body);
+      if (type.equals("html")) {
+        send(exchange, 200, type, withReload(DiskSink.join(body)));
+      } else {
+        send(exchange, 200, type, body);
+      }
     }
   }
 
@@ -142,13 +149,20 @@ final class PreviewServer {
 
   private static void send(HttpExchange exchange, int status, String type, byte[] body)
       throws IOException {
+    send(exchange, status, type, List.of(body));
+  }
+
+  private static void send(HttpExchange exchange, int status, String type, List<byte[]> body)
+      throws IOException {
     exchange
         .getResponseHeaders()
         .set("Content-Type", TYPES.getOrDefault(type, "application/octet-stream"));
     exchange.getResponseHeaders().set("Cache-Control", "no-store");
-    exchange.sendResponseHeaders(status, body.length);
+    exchange.sendResponseHeaders(status, body.stream().mapToLong(b -> b.length).sum());
     try (OutputStream out = exchange.getResponseBody()) {
-      out.write(body);
+      for (byte[] part : body) {
+        out.write(part);
+      }
     }
   }
 }

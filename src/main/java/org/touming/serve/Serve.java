@@ -3,6 +3,7 @@ package org.touming.serve;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.TreeSet;
 import org.touming.content.Diagnostic;
 import org.touming.content.Severity;
@@ -53,9 +54,9 @@ public final class Serve implements AutoCloseable {
     preview.settle();
   }
 
-  /** The folder the preview is served from (for tests). */
-  Path folder() {
-    return preview.folder();
+  /** Every file the preview serves, by path (for tests). */
+  Map<String, byte[]> files() throws IOException {
+    return preview.files();
   }
 
   public void start() {
