@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -251,7 +252,7 @@ final class Preview implements AutoCloseable {
   }
 
   /** Every file the preview serves, by path (for tests). */
-  java.util.Map<String, byte[]> files() throws IOException {
+  Map<String, byte[]> files() throws IOException {
     return site.files();
   }
 

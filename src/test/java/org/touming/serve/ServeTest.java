@@ -139,7 +139,7 @@ class ServeTest {
       var full = new org.touming.publish.SiteBuild().run(root, dir.resolve("full"), false);
       assertTrue(full.written());
       Map<String, byte[]> built = files(dir.resolve("full"));
-      Map<String, byte[]> served = new HashMap<>(serve.files());
+      Map<String, byte[]> served = serve.files();
       built.remove(org.touming.publish.Output.MANIFEST);
       assertEquals(new TreeSet<>(built.keySet()), new TreeSet<>(served.keySet()));
       List<String> differ =
