@@ -55,31 +55,54 @@ final class ChartPages {
           new Spec("three-public", "各部门“三公”经费合计", List.of(Figure.THREE_PUBLIC_TOTAL)));
 
   private final Catalog catalog;
-  private final Map<DepartmentId, Map<Kind, Map<Figure, Series>>> series = new LinkedHashMap<>();
+  private final Map<DepartmentId, Memo.Entry> entries = new LinkedHashMap<>();
 
   ChartPages(Catalog catalog, Memo memo) {
     this.catalog = catalog;
     for (Department d : catalog.departments().values()) {
-      series.put(d.id(), memo.series(d, catalog.of(d.id())));
+      entries.put(d.id(), memo.entry(d, catalog.of(d.id())));
     }
   }
 
   /**
-   * Each department's series, kept from one build to the next while its disclosures are the very
-   * same loaded objects (as {@code serve} keeps them for every file an edit did not touch).
+   * Each department's series, and the rows it adds to ranking tables, kept from one build to the
+   * next while its disclosures are the very same loaded objects (as {@code serve} keeps them for
+   * every file an edit did not touch).
    */
   static final class Memo {
-    private record Entry(
-        Department department,
-        List<Loaded<Disclosure>> disclosures,
-        Map<Kind, Map<Figure, Series>> series) {}
+    static final class Entry {
+      private final Department department;
+      private final List<Loaded<Disclosure>> disclosures;
+      private final Map<Kind, Map<Figure, Series>> series;
+      // Made when a ranking first asks: a build without compare pages never needs them, and the
+      // province, city and county rankings share them.
+      private volatile List<ComparePages.Standing> standings;
+
+      private Entry(
+          Department department,
+          List<Loaded<Disclosure>> disclosures,
+          Map<Kind, Map<Figure, Series>> series) {
+        this.department = department;
+        this.disclosures = disclosures;
+        this.series = series;
+      }
+
+      List<ComparePages.Standing> standings() {
+        List<ComparePages.Standing> made = standings;
+        if (made == null) {
+          made = ComparePages.standings(department, disclosures, series);
+          standings = made;
+        }
+        return made;
+      }
+    }
 
     private final Map<DepartmentId, Entry> entries = new java.util.concurrent.ConcurrentHashMap<>();
 
-    Map<Kind, Map<Figure, Series>> series(Department d, List<Loaded<Disclosure>> disclosures) {
+    Entry entry(Department d, List<Loaded<Disclosure>> disclosures) {
       Entry e = entries.get(d.id());
-      if (e != null && e.department() == d && same(e.disclosures(), disclosures)) {
-        return e.series();
+      if (e != null && e.department == d && same(e.disclosures, disclosures)) {
+        return e;
       }
       Map<Kind, Map<Figure, Series>> byKind = new EnumMap<>(Kind.class);
       for (Kind kind : Kind.values()) {
@@ -87,8 +110,9 @@ final class ChartPages {
           byKind.put(kind, Comparisons.department(d.name(), disclosures, kind));
         }
       }
-      entries.put(d.id(), new Entry(d, List.copyOf(disclosures), byKind));
-      return byKind;
+      e = new Entry(d, List.copyOf(disclosures), byKind);
+      entries.put(d.id(), e);
+      return e;
     }
 
     private static boolean same(List<Loaded<Disclosure>> a, List<Loaded<Disclosure>> b) {
@@ -106,7 +130,7 @@ final class ChartPages {
 
   List<View.Chart> department(Sink out, Department d, String folder) throws IOException {
     List<View.Chart> charts = new ArrayList<>();
-    for (var e : series.get(d.id()).entrySet()) {
+    for (var e : of(d.id()).entrySet()) {
       for (Spec spec : DEPARTMENT) {
         List<Series> lines =
             spec.figures().stream()
@@ -223,7 +247,7 @@ final class ChartPages {
   /** Every figure × year of a department, derived values and disagreements marked. */
   List<View.Table> departmentTables(Department d) {
     List<View.Table> tables = new ArrayList<>();
-    for (var e : series.get(d.id()).entrySet()) {
+    for (var e : of(d.id()).entrySet()) {
       List<Series> all = e.getValue().values().stream().filter(s -> !s.isEmpty()).toList();
       if (all.isEmpty()) {
         continue;
@@ -266,10 +290,7 @@ final class ChartPages {
     List<View.Chart> charts = new ArrayList<>();
     for (Kind kind : Kind.values()) {
       List<Map<Figure, Series>> deps =
-          members.stream()
-              .map(id -> series.get(id).get(kind))
-              .filter(java.util.Objects::nonNull)
-              .toList();
+          members.stream().map(id -> of(id).get(kind)).filter(java.util.Objects::nonNull).toList();
       if (deps.isEmpty()) {
         continue;
       }
@@ -288,7 +309,12 @@ final class ChartPages {
   }
 
   Map<Kind, Map<Figure, Series>> of(DepartmentId id) {
-    return series.get(id);
+    return entries.get(id).series;
+  }
+
+  /** The rows this department adds to the ranking tables of its regions. */
+  List<ComparePages.Standing> standings(DepartmentId id) {
+    return entries.get(id).standings();
   }
 
   private final Map<String, List<DepartmentId>> members =
@@ -317,7 +343,7 @@ final class ChartPages {
         k -> {
           List<Map<Figure, Series>> deps =
               members(r).stream()
-                  .map(id -> series.get(id).get(kind))
+                  .map(id -> of(id).get(kind))
                   .filter(java.util.Objects::nonNull)
                   .toList();
           return Comparisons.region(r.name(), f, kind, deps);

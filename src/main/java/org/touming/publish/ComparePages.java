@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.touming.compare.Comparisons;
 import org.touming.compare.Figure;
@@ -170,22 +172,86 @@ final class ComparePages {
         body);
   }
 
-  /** Departments of a region ranked per figure and year, with the change and reasons they state. */
-  View.ComparePage ranking(Region r) {
-    List<View.Table> tables = new ArrayList<>();
-    List<DepartmentId> members = charts.members(r);
-    for (Kind kind : kinds()) {
+  /**
+   * A department's published figure of one year as its row in a ranking shows it: the amount in 万元,
+   * and the change over the year before and its reason as the disclosure states them.
+   */
+  record Standing(
+      Department department,
+      Kind kind,
+      Figure figure,
+      int year,
+      BigDecimal value,
+      String change,
+      String reason) {}
+
+  /**
+   * Every row one department adds to the ranking tables of its regions: each published (not
+   * derived) point of a ranked figure, with the disclosure it comes from.
+   */
+  static List<Standing> standings(
+      Department d, List<Loaded<Disclosure>> disclosures, Map<Kind, Map<Figure, Series>> series) {
+    List<Standing> out = new ArrayList<>();
+    for (var byKind : series.entrySet()) {
+      Kind kind = byKind.getKey();
       for (Figure f : RANKED) {
-        TreeSet<Integer> years = new TreeSet<>(Comparator.reverseOrder());
-        for (DepartmentId id : members) {
-          Map<Figure, Series> s = charts.of(id).get(kind);
-          if (s != null) {
-            s.get(f).points().stream().filter(p -> !p.derived()).forEach(p -> years.add(p.year()));
+        JsonPointer changeAt = f.change() == null ? null : JsonPointer.compile(f.change());
+        JsonPointer reasonAt =
+            f.change() == null
+                ? null
+                : JsonPointer.compile(f.change().replace("/amount", "/reason"));
+        for (Point p : byKind.getValue().get(f).points()) {
+          if (p.derived()) {
+            continue;
+          }
+          for (Loaded<Disclosure> l : disclosures) {
+            if (l.value().year() == p.year() && l.value().kind() == kind) {
+              String change = "";
+              String reason = "";
+              if (changeAt != null) {
+                JsonNode c = l.tree().at(changeAt);
+                if (c.isNumber()) {
+                  change =
+                      Money.signed(
+                          org.touming.content.Amount.of(
+                              Comparisons.wanYuan(c.decimalValue(), l.value().unit())));
+                }
+                JsonNode why = l.tree().at(reasonAt);
+                reason = why.isTextual() ? why.asText() : "";
+              }
+              out.add(new Standing(d, kind, f, p.year(), p.value(), change, reason));
+              break;
+            }
           }
         }
-        for (int year : years) {
-          tables.add(ranked(members, f, kind, year));
-        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Departments of a region ranked per figure and year, with the change and reasons they state.
+   * Each department's rows are made once (see {@link ChartPages#standings}) and only sorted here:
+   * the province's ranking holds every department of the site.
+   */
+  View.ComparePage ranking(Region r) {
+    Map<Kind, Map<Figure, TreeMap<Integer, List<Standing>>>> tables = new EnumMap<>(Kind.class);
+    for (DepartmentId id : charts.members(r)) {
+      for (Standing s : charts.standings(id)) {
+        tables
+            .computeIfAbsent(s.kind(), k -> new EnumMap<>(Figure.class))
+            .computeIfAbsent(s.figure(), f -> new TreeMap<>(Comparator.reverseOrder()))
+            .computeIfAbsent(s.year(), y -> new ArrayList<>())
+            .add(s);
+      }
+    }
+    List<View.Table> out = new ArrayList<>();
+    for (Kind kind : kinds()) {
+      for (Figure f : RANKED) {
+        tables
+            .getOrDefault(kind, Map.of())
+            .getOrDefault(f, new TreeMap<>())
+            .forEach((year, rows) -> out.add(ranked(rows, f, kind, year)));
       }
     }
     List<Link> links =
@@ -194,64 +260,24 @@ final class ComparePages {
             new Link(Urls.region(r.code()), r.name()),
             new Link(THREE_PUBLIC, "“三公”经费概览"));
     return new View.ComparePage(
-        r.name() + "各部门按公开数排名，单位万元；“比上年增减”与“原因”为公开文件所述。", links, List.of(), tables);
+        r.name() + "各部门按公开数排名，单位万元；“比上年增减”与“原因”为公开文件所述。", links, List.of(), out);
   }
 
-  private View.Table ranked(List<DepartmentId> members, Figure f, Kind kind, int year) {
-    record Row(Department d, BigDecimal value, Loaded<Disclosure> disclosure) {}
-    List<Row> rows = new ArrayList<>();
-    for (DepartmentId id : members) {
-      Map<Figure, Series> s = charts.of(id).get(kind);
-      if (s == null) {
-        continue;
-      }
-      // Plain loops: the ranking of a province runs this for every department, figure and year.
-      Point p = null;
-      for (Point x : s.get(f).points()) {
-        if (x.year() == year && !x.derived()) {
-          p = x;
-          break;
-        }
-      }
-      if (p == null) {
-        continue;
-      }
-      for (Loaded<Disclosure> l : catalog.of(id)) {
-        if (l.value().year() == year && l.value().kind() == kind) {
-          rows.add(new Row(catalog.departments().get(id), p.value(), l));
-          break;
-        }
-      }
-    }
-    rows.sort(Comparator.comparing(Row::value).reversed().thenComparing(row -> row.d().id()));
-    JsonPointer changeAt = f.change() == null ? null : JsonPointer.compile(f.change());
-    JsonPointer reasonAt =
-        f.change() == null ? null : JsonPointer.compile(f.change().replace("/amount", "/reason"));
+  private static View.Table ranked(List<Standing> rows, Figure f, Kind kind, int year) {
+    List<Standing> sorted = new ArrayList<>(rows);
+    sorted.sort(
+        Comparator.comparing(Standing::value).reversed().thenComparing(s -> s.department().id()));
     List<List<Cell>> body = new ArrayList<>();
-    for (int i = 0; i < rows.size(); i++) {
-      Row row = rows.get(i);
-      Disclosure d = row.disclosure().value();
-      String change = "";
-      String reason = "";
-      if (changeAt != null) {
-        JsonNode c = row.disclosure().tree().at(changeAt);
-        if (c.isNumber()) {
-          change =
-              Money.signed(
-                  org.touming.content.Amount.of(Comparisons.wanYuan(c.decimalValue(), d.unit())));
-        }
-        JsonNode why = row.disclosure().tree().at(reasonAt);
-        reason = why.isTextual() ? why.asText() : "";
-      }
+    for (int i = 0; i < sorted.size(); i++) {
+      Standing s = sorted.get(i);
+      Department d = s.department();
       body.add(
           List.of(
               Cell.number(String.valueOf(i + 1)),
-              Cell.td(row.d().name())
-                  .asHeader()
-                  .link(Urls.disclosure(d.department(), d.year(), d.kind())),
-              Cell.number(Money.group(Decimals.trimmed(row.value()))),
-              Cell.number(change),
-              Cell.td(reason)));
+              Cell.td(d.name()).asHeader().link(Urls.disclosure(d.id(), year, kind)),
+              Cell.number(Money.group(Decimals.trimmed(s.value()))),
+              Cell.number(s.change()),
+              Cell.td(s.reason())));
     }
     List<Cell> head =
         List.of(Cell.th("排名"), Cell.th("部门"), Cell.th(f.label()), Cell.th("比上年增减"), Cell.th("原因"));

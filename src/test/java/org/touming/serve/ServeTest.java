@@ -151,6 +151,9 @@ class ServeTest {
       // 16,128.8 + 40,728.23 before the edit: the county's and the city's sums both moved.
       assertTrue(page(served, "regions/990101/index.html").contains("26,128.8"));
       assertTrue(page(served, "regions/990100/index.html").contains("66,857.03"));
+      // The province ranks every department: its rows of untouched departments are kept from the
+      // first build, the edited one's are made again.
+      assertTrue(page(served, "compare/regions/990000/index.html").contains("26,128.8"));
     }
   }
 
