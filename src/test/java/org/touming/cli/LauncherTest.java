@@ -8,12 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class LauncherTest {
   private static final Optional<String> JAVA = Optional.of("/usr/bin/java");
   private static final long HEAP = 6L << 30;
+  private static final BooleanSupplier LARGE = () -> false;
 
   @Test
   void aPlainJvmStartsASecondWithTheBuildsCollectorAndTheSameProperties() {
@@ -24,6 +26,7 @@ class LauncherTest {
                 "touming.jar",
                 HEAP,
                 false,
+                LARGE,
                 "build",
                 "--full")
             .orElseThrow();
@@ -52,7 +55,8 @@ class LauncherTest {
     long limit = Launcher.YOUNG_CAP_FROM;
     for (long heap : List.of(256L << 20, limit, limit + 1, HEAP)) {
       List<String> command =
-          Launcher.command(JAVA, List.of(), "touming.jar", heap, false, "build").orElseThrow();
+          Launcher.command(JAVA, List.of(), "touming.jar", heap, false, LARGE, "build")
+              .orElseThrow();
       assertEquals(heap > limit, command.contains("-XX:MaxNewSize=320m"), "heap " + heap);
     }
   }
@@ -61,8 +65,9 @@ class LauncherTest {
   void theHeapAsksForHugePagesOnlyWhereTheKernelGivesThemOnRequest(@TempDir Path dir)
       throws Exception {
     List<String> command =
-        Launcher.command(JAVA, List.of("-Dx=y"), "touming.jar", HEAP, true, "build").orElseThrow();
-    int options = Launcher.OPTIONS.size();
+        Launcher.command(JAVA, List.of("-Dx=y"), "touming.jar", HEAP, true, LARGE, "build")
+            .orElseThrow();
+    int options = Launcher.OPTIONS.size() + Launcher.COMPILERS.size();
     assertEquals(
         List.of("-XX:+UseTransparentHugePages", "-Dx=y"),
         command.subList(2 + options, 4 + options));
@@ -88,7 +93,8 @@ class LauncherTest {
             "-XX:StartFlightRecording=filename=build.jfr")) {
       assertEquals(
           Optional.empty(),
-          Launcher.command(JAVA, List.of("-Da=b", option), "touming.jar", HEAP, true, "build"),
+          Launcher.command(
+              JAVA, List.of("-Da=b", option), "touming.jar", HEAP, true, LARGE, "build"),
           option);
     }
   }
@@ -98,15 +104,55 @@ class LauncherTest {
     assertEquals(
         Optional.empty(),
         Launcher.command(
-            JAVA, List.of("-Dtouming.launched=true"), "touming.jar", HEAP, true, "build"));
+            JAVA, List.of("-Dtouming.launched=true"), "touming.jar", HEAP, true, LARGE, "build"));
     for (String quick : List.of("--help", "-V", "help", "serve")) {
       assertEquals(
-          Optional.empty(), Launcher.command(JAVA, List.of(), "touming.jar", HEAP, true, quick));
+          Optional.empty(),
+          Launcher.command(JAVA, List.of(), "touming.jar", HEAP, true, LARGE, quick));
     }
-    assertEquals(Optional.empty(), Launcher.command(JAVA, List.of(), "touming.jar", HEAP, true));
+    assertEquals(
+        Optional.empty(), Launcher.command(JAVA, List.of(), "touming.jar", HEAP, true, LARGE));
     assertEquals(
         Optional.empty(),
-        Launcher.command(Optional.empty(), List.of(), "t.jar", HEAP, true, "build"));
-    assertTrue(Launcher.command(JAVA, List.of(), "touming.jar", HEAP, false, "check").isPresent());
+        Launcher.command(Optional.empty(), List.of(), "t.jar", HEAP, true, LARGE, "build"));
+    assertTrue(
+        Launcher.command(JAVA, List.of(), "touming.jar", HEAP, false, LARGE, "check").isPresent());
+  }
+
+  @Test
+  void aSmallSiteIsBuiltWithTheQuickCompilerAlone() {
+    List<String> command =
+        Launcher.command(JAVA, List.of(), "touming.jar", HEAP, false, () -> true, "build")
+            .orElseThrow();
+    assertTrue(command.contains("-XX:TieredStopAtLevel=1"), command.toString());
+    assertFalse(command.stream().anyMatch(o -> o.startsWith("-XX:Tier4")), command.toString());
+    assertTrue(command.contains("-XX:+UseParallelGC"));
+  }
+
+  @Test
+  void theSiteIsSmallBelowAThousandDisclosures(@TempDir Path dir) throws Exception {
+    Path content = dir.resolve("content/990101/101");
+    Files.createDirectories(content);
+    Files.writeString(dir.resolve("content/regions.yml"), "");
+    Files.writeString(content.resolve("department.yml"), "");
+    for (int i = 0; i < Launcher.SMALL_SITE - 1; i++) {
+      Files.writeString(content.resolve(i + "-budget.yml"), "");
+      Files.writeString(content.resolve(i + "-budget.md"), "");
+    }
+    assertTrue(Launcher.smallSite(dir), "999 disclosures; departments, regions and Markdown aside");
+    Files.writeString(content.resolve("last-budget.yml"), "");
+    assertFalse(Launcher.smallSite(dir), "1,000 disclosures");
+    assertFalse(Launcher.smallSite(dir.resolve("missing")), "no content: the usual compilers");
+  }
+
+  @Test
+  void theSiteFolderIsTheSourceOption() {
+    assertEquals(Path.of("."), Launcher.source("build", "--full"));
+    assertEquals(Path.of("a"), Launcher.source("build", "-s", "a"));
+    assertEquals(Path.of("b"), Launcher.source("check", "--source", "b", "--strict"));
+    assertEquals(Path.of("c"), Launcher.source("build", "--strict", "--source=c"));
+    assertEquals(Path.of("d"), Launcher.source("build", "-s=d"));
+    assertEquals(Path.of("e"), Launcher.source("build", "-se"));
+    assertEquals(Path.of("."), Launcher.source("build", "-s"));
   }
 }
