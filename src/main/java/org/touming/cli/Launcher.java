@@ -39,6 +39,8 @@ import java.util.stream.Stream;
  *       half as slow again.
  *   <li>A build touches gigabytes of fresh heap, and faulting it in 4 KB pages was 6% of the CPU:
  *       where the kernel hands out transparent huge pages to a program that asks, the heap asks.
+ *   <li>Where the user has a cache folder, the second JVM maps the classes it needs from an archive
+ *       the first build left there rather than loading them from the jar ({@link ClassArchive}).
  * </ul>
  *
  * The first JVM waits for the second and exits with its code.
@@ -82,6 +84,7 @@ final class Launcher {
       long maxHeap,
       boolean hugePages,
       BooleanSupplier smallSite,
+      Optional<ClassArchive> archive,
       String... args) {
     boolean own = jvmOptions.stream().anyMatch(o -> !o.startsWith("-D"));
     boolean launched = jvmOptions.stream().anyMatch(o -> o.startsWith("-D" + LAUNCHED + "="));
@@ -107,6 +110,21 @@ final class Launcher {
     if (hugePages) {
       command.add(HUGE_PAGES);
     }
+    if (archive.isPresent()) {
+      ClassArchive a = archive.get();
+      if (a.ready()) {
+        command.add(ClassArchive.USE + a.file());
+        command.add(ClassArchive.QUIET);
+      } else if (args[0].equals("build")) {
+        // build loads the most classes: written from check or sample, the archive would lack
+        // the templates', the charts' and the index's.
+        Optional<Path> pending = a.pending(ProcessHandle.current().pid());
+        if (pending.isPresent()) {
+          command.add(ClassArchive.DUMP + pending.get());
+          command.add(ClassArchive.QUIET);
+        }
+      }
+    }
     command.addAll(jvmOptions);
     command.add("-D" + LAUNCHED + "=true");
     command.add("-cp");
@@ -126,6 +144,7 @@ final class Launcher {
         Runtime.getRuntime().maxMemory(),
         hugePages(HUGE_PAGES_SETTING),
         () -> READ_SITE.contains(args[0]) && smallSite(source(args)),
+        ClassArchive.locate(System.getProperty("java.class.path", "")),
         args);
   }
 
@@ -215,6 +234,7 @@ final class Launcher {
     while (true) {
       try {
         int code = child.waitFor();
+        ClassArchive.settle(command, code);
         try {
           Runtime.getRuntime().removeShutdownHook(stop);
         } catch (IllegalStateException shuttingDown) {

@@ -117,7 +117,12 @@ public final class Main implements Runnable {
         + String.join("、", collectors)
         + "，堆上限 "
         + Runtime.getRuntime().maxMemory() / (1024 * 1024)
-        + " MB";
+        + " MB"
+        + ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+            .filter(o -> o.startsWith(ClassArchive.USE) || o.startsWith(ClassArchive.DUMP))
+            .map(o -> o.startsWith(ClassArchive.USE) ? "，类从归档映射" : "，退出时写类归档")
+            .findFirst()
+            .orElse("");
   }
 
   static final class Version implements CommandLine.IVersionProvider {

@@ -25,14 +25,22 @@ class JarIT {
 
   static Run javaWith(Path workDir, List<String> jvm, String... args)
       throws IOException, InterruptedException {
+    return javaWith(workDir, jvm, java.util.Map.of(), args);
+  }
+
+  static Run javaWith(
+      Path workDir, List<String> jvm, java.util.Map<String, String> env, String... args)
+      throws IOException, InterruptedException {
     List<String> command =
         new ArrayList<>(
             List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     command.addAll(jvm);
     command.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
     command.addAll(List.of(args));
-    Process p =
-        new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
+    ProcessBuilder builder =
+        new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+    builder.environment().putAll(env);
+    Process p = builder.start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     return new Run(p.waitFor(), out);
   }
@@ -64,6 +72,34 @@ class JarIT {
     String a = java.nio.file.Files.readString(dir.resolve("a/SHA256SUMS"));
     assertTrue(a.contains("search/lucene/_0.si"), a);
     assertEquals(a, java.nio.file.Files.readString(dir.resolve("b/SHA256SUMS")));
+  }
+
+  @Test
+  void theFirstBuildLeavesAClassArchiveThatLaterBuildsMap(@TempDir Path dir) throws Exception {
+    Path here = Path.of("").toAbsolutePath();
+    java.util.Map<String, String> env = java.util.Map.of("XDG_CACHE_HOME", dir.toString());
+    List<String> debug = List.of("-Dtouming.debug=true");
+    List<String> said = new ArrayList<>();
+    for (String out : List.of("a", "b", "c")) {
+      Run r = javaWith(here, debug, env, "build", "--output", dir.resolve(out).toString());
+      assertEquals(0, r.exit(), r.output());
+      assertFalse(r.output().contains("cds"), r.output());
+      said.add(
+          r.output().lines().filter(l -> l.startsWith("touming: Java")).findFirst().orElse(""));
+      try (var files = java.nio.file.Files.list(dir.resolve("touming"))) {
+        List<String> names = files.map(p -> p.getFileName().toString()).toList();
+        assertEquals(1, names.size(), names.toString());
+        assertTrue(names.get(0).matches("classes-[0-9a-f]{16}\\.jsa"), names.toString());
+      }
+    }
+    assertTrue(said.get(0).endsWith("退出时写类归档"), said.toString());
+    assertTrue(said.get(1).endsWith("类从归档映射"), said.toString());
+    assertTrue(said.get(2).endsWith("类从归档映射"), said.toString());
+    for (String out : List.of("b", "c")) {
+      assertEquals(
+          java.nio.file.Files.readString(dir.resolve("a/SHA256SUMS")),
+          java.nio.file.Files.readString(dir.resolve(out + "/SHA256SUMS")));
+    }
   }
 
   @Test

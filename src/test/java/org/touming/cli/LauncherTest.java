@@ -16,6 +16,7 @@ class LauncherTest {
   private static final Optional<String> JAVA = Optional.of("/usr/bin/java");
   private static final long HEAP = 6L << 30;
   private static final BooleanSupplier LARGE = () -> false;
+  private static final Optional<ClassArchive> NONE = Optional.empty();
 
   @Test
   void aPlainJvmStartsASecondWithTheBuildsCollectorAndTheSameProperties() {
@@ -27,6 +28,7 @@ class LauncherTest {
                 HEAP,
                 false,
                 LARGE,
+                NONE,
                 "build",
                 "--full")
             .orElseThrow();
@@ -55,7 +57,7 @@ class LauncherTest {
     long limit = Launcher.YOUNG_CAP_FROM;
     for (long heap : List.of(256L << 20, limit, limit + 1, HEAP)) {
       List<String> command =
-          Launcher.command(JAVA, List.of(), "touming.jar", heap, false, LARGE, "build")
+          Launcher.command(JAVA, List.of(), "touming.jar", heap, false, LARGE, NONE, "build")
               .orElseThrow();
       assertEquals(heap > limit, command.contains("-XX:MaxNewSize=320m"), "heap " + heap);
     }
@@ -65,7 +67,7 @@ class LauncherTest {
   void theHeapAsksForHugePagesOnlyWhereTheKernelGivesThemOnRequest(@TempDir Path dir)
       throws Exception {
     List<String> command =
-        Launcher.command(JAVA, List.of("-Dx=y"), "touming.jar", HEAP, true, LARGE, "build")
+        Launcher.command(JAVA, List.of("-Dx=y"), "touming.jar", HEAP, true, LARGE, NONE, "build")
             .orElseThrow();
     int options = Launcher.OPTIONS.size() + Launcher.COMPILERS.size();
     assertEquals(
@@ -94,7 +96,7 @@ class LauncherTest {
       assertEquals(
           Optional.empty(),
           Launcher.command(
-              JAVA, List.of("-Da=b", option), "touming.jar", HEAP, true, LARGE, "build"),
+              JAVA, List.of("-Da=b", option), "touming.jar", HEAP, true, LARGE, NONE, "build"),
           option);
     }
   }
@@ -104,25 +106,34 @@ class LauncherTest {
     assertEquals(
         Optional.empty(),
         Launcher.command(
-            JAVA, List.of("-Dtouming.launched=true"), "touming.jar", HEAP, true, LARGE, "build"));
+            JAVA,
+            List.of("-Dtouming.launched=true"),
+            "touming.jar",
+            HEAP,
+            true,
+            LARGE,
+            NONE,
+            "build"));
     for (String quick : List.of("--help", "-V", "help", "serve")) {
       assertEquals(
           Optional.empty(),
-          Launcher.command(JAVA, List.of(), "touming.jar", HEAP, true, LARGE, quick));
+          Launcher.command(JAVA, List.of(), "touming.jar", HEAP, true, LARGE, NONE, quick));
     }
     assertEquals(
-        Optional.empty(), Launcher.command(JAVA, List.of(), "touming.jar", HEAP, true, LARGE));
+        Optional.empty(),
+        Launcher.command(JAVA, List.of(), "touming.jar", HEAP, true, LARGE, NONE));
     assertEquals(
         Optional.empty(),
-        Launcher.command(Optional.empty(), List.of(), "t.jar", HEAP, true, LARGE, "build"));
+        Launcher.command(Optional.empty(), List.of(), "t.jar", HEAP, true, LARGE, NONE, "build"));
     assertTrue(
-        Launcher.command(JAVA, List.of(), "touming.jar", HEAP, false, LARGE, "check").isPresent());
+        Launcher.command(JAVA, List.of(), "touming.jar", HEAP, false, LARGE, NONE, "check")
+            .isPresent());
   }
 
   @Test
   void aSmallSiteIsBuiltWithTheQuickCompilerAlone() {
     List<String> command =
-        Launcher.command(JAVA, List.of(), "touming.jar", HEAP, false, () -> true, "build")
+        Launcher.command(JAVA, List.of(), "touming.jar", HEAP, false, () -> true, NONE, "build")
             .orElseThrow();
     assertTrue(command.contains("-XX:TieredStopAtLevel=1"), command.toString());
     assertFalse(command.stream().anyMatch(o -> o.startsWith("-XX:Tier4")), command.toString());
@@ -154,5 +165,82 @@ class LauncherTest {
     assertEquals(Path.of("d"), Launcher.source("build", "-s=d"));
     assertEquals(Path.of("e"), Launcher.source("build", "-se"));
     assertEquals(Path.of("."), Launcher.source("build", "-s"));
+  }
+
+  @Test
+  void aBuildWritesTheClassArchiveThatLaterCommandsMap(@TempDir Path dir) throws Exception {
+    Path jar = Files.writeString(dir.resolve("touming.jar"), "jar");
+    Optional<ClassArchive> archive =
+        ClassArchive.locate("17.0.15", "/jdk", jar.toString(), dir.resolve("xdg").toString(), null);
+    Path file = archive.orElseThrow().file();
+    assertEquals(dir.resolve("xdg/touming"), file.getParent());
+    assertTrue(
+        file.getFileName().toString().matches("classes-[0-9a-f]{16}\\.jsa"), file.toString());
+
+    List<String> check =
+        Launcher.command(JAVA, List.of(), "t.jar", HEAP, false, LARGE, archive, "check")
+            .orElseThrow();
+    assertFalse(check.stream().anyMatch(o -> o.contains("Archive")), "only build writes it");
+    List<String> build =
+        Launcher.command(JAVA, List.of(), "t.jar", HEAP, false, LARGE, archive, "build")
+            .orElseThrow();
+    String dump =
+        build.stream().filter(o -> o.startsWith(ClassArchive.DUMP)).findFirst().orElseThrow();
+    assertTrue(build.contains(ClassArchive.QUIET));
+    Path pending = Path.of(dump.substring(ClassArchive.DUMP.length()));
+    assertEquals(file.getParent(), pending.getParent());
+
+    // A failed build's archive is dropped; a successful one's takes the place of older ones.
+    Files.writeString(pending, "classes");
+    ClassArchive.settle(build, 1);
+    assertFalse(Files.exists(pending) || Files.exists(file));
+    Path older = Files.writeString(file.resolveSibling("classes-0000000000000000.jsa"), "old");
+    Path another = Files.writeString(file.resolveSibling("classes-1111.jsa.pending-7"), "x");
+    Files.writeString(pending, "classes");
+    ClassArchive.settle(build, 0);
+    assertEquals("classes", Files.readString(file));
+    assertFalse(Files.exists(pending) || Files.exists(older));
+    assertTrue(Files.exists(another), "another build's archive in the making is left alone");
+
+    for (String command : List.of("build", "check", "sample")) {
+      List<String> later =
+          Launcher.command(JAVA, List.of(), "t.jar", HEAP, false, LARGE, archive, command)
+              .orElseThrow();
+      assertTrue(later.contains(ClassArchive.USE + file), later.toString());
+      assertFalse(later.stream().anyMatch(o -> o.startsWith(ClassArchive.DUMP)));
+    }
+  }
+
+  @Test
+  void anotherJarOrJavaHasAnotherArchive(@TempDir Path dir) throws Exception {
+    Path jar = Files.writeString(dir.resolve("touming.jar"), "jar");
+    String cache = dir.resolve("xdg").toString();
+    Path a =
+        ClassArchive.locate("17.0.15", "/jdk", jar.toString(), cache, null).orElseThrow().file();
+    assertEquals(
+        a,
+        ClassArchive.locate("17.0.15", "/jdk", jar.toString(), cache, null).orElseThrow().file());
+    assertFalse(
+        a.equals(
+            ClassArchive.locate("17.0.16", "/jdk", jar.toString(), cache, null)
+                .orElseThrow()
+                .file()));
+    Files.writeString(jar, "a newer jar");
+    assertFalse(
+        a.equals(
+            ClassArchive.locate("17.0.15", "/jdk", jar.toString(), cache, null)
+                .orElseThrow()
+                .file()));
+    assertEquals(
+        dir.resolve("home/.cache/touming"),
+        ClassArchive.locate("17", "/jdk", jar.toString(), "", dir.resolve("home").toString())
+            .orElseThrow()
+            .file()
+            .getParent());
+    assertEquals(
+        Optional.empty(), ClassArchive.locate("17", "/jdk", jar.toString(), null, "relative"));
+    assertEquals(
+        Optional.empty(),
+        ClassArchive.locate("17", "/jdk", dir.resolve("missing.jar").toString(), cache, null));
   }
 }
