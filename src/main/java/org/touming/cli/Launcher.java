@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -58,6 +59,7 @@ final class Launcher {
   static final int SMALL_SITE = 1000;
   // Commands that read a site's content, where its size decides the compilers.
   private static final Set<String> READ_SITE = Set.of("build", "check");
+  private static final Set<String> HELP = Set.of("-h", "--help", "-V", "--version");
   static final String HUGE_PAGES = "-XX:+UseTransparentHugePages";
   static final String YOUNG_CAP = "-XX:MaxNewSize=320m";
   // The young generation is at most a third of the heap anyway; below this the cap would only make
@@ -115,9 +117,9 @@ final class Launcher {
       if (a.ready()) {
         command.add(ClassArchive.USE + a.file());
         command.add(ClassArchive.QUIET);
-      } else if (args[0].equals("build")) {
-        // build loads the most classes: written from check or sample, the archive would lack
-        // the templates', the charts' and the index's.
+      } else if (args[0].equals("build") && Arrays.stream(args).noneMatch(HELP::contains)) {
+        // build loads the most classes: written from check, sample or a build's help, the archive
+        // would lack the templates', the charts' and the index's.
         Optional<Path> pending = a.pending(ProcessHandle.current().pid());
         if (pending.isPresent()) {
           command.add(ClassArchive.DUMP + pending.get());
@@ -175,7 +177,8 @@ final class Launcher {
     if (!Files.isDirectory(content)) {
       return false;
     }
-    try (Stream<Path> walk = Files.walk(content)) {
+    // From the real folder: walked through a link, a content folder would count as one file.
+    try (Stream<Path> walk = Files.walk(content.toRealPath())) {
       long found =
           walk.filter(
                   p -> {

@@ -154,6 +154,10 @@ class LauncherTest {
     Files.writeString(content.resolve("last-budget.yml"), "");
     assertFalse(Launcher.smallSite(dir), "1,000 disclosures");
     assertFalse(Launcher.smallSite(dir.resolve("missing")), "no content: the usual compilers");
+    Path linked = dir.resolve("linked");
+    Files.createDirectories(linked);
+    Files.createSymbolicLink(linked.resolve("content"), dir.resolve("content"));
+    assertFalse(Launcher.smallSite(linked), "content through a link is counted");
   }
 
   @Test
@@ -181,6 +185,10 @@ class LauncherTest {
         Launcher.command(JAVA, List.of(), "t.jar", HEAP, false, LARGE, archive, "check")
             .orElseThrow();
     assertFalse(check.stream().anyMatch(o -> o.contains("Archive")), "only build writes it");
+    List<String> help =
+        Launcher.command(JAVA, List.of(), "t.jar", HEAP, false, LARGE, archive, "build", "--help")
+            .orElseThrow();
+    assertFalse(help.stream().anyMatch(o -> o.contains("Archive")), "nor its help");
     List<String> build =
         Launcher.command(JAVA, List.of(), "t.jar", HEAP, false, LARGE, archive, "build")
             .orElseThrow();
