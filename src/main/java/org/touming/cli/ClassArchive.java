@@ -105,6 +105,19 @@ record ClassArchive(Path file) {
     }
   }
 
+  /** An archive in the making whose JVM is gone (stopped before it could move it into place). */
+  private static boolean abandoned(String name) {
+    int at = name.indexOf(PENDING);
+    if (at < 0) {
+      return false;
+    }
+    try {
+      return ProcessHandle.of(Long.parseLong(name.substring(at + PENDING.length()))).isEmpty();
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
   private static void settle(Path pending, int exit) {
     try {
       if (exit != 0 || !Files.isRegularFile(pending)) {
@@ -123,7 +136,7 @@ record ClassArchive(Path file) {
           Files.newDirectoryStream(archive.getParent(), PREFIX + "*")) {
         for (Path p : all) {
           String other = p.getFileName().toString();
-          if (other.endsWith(SUFFIX) && !p.equals(archive)) {
+          if (other.endsWith(SUFFIX) && !p.equals(archive) || abandoned(other)) {
             older.add(p);
           }
         }

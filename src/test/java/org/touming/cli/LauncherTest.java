@@ -203,12 +203,16 @@ class LauncherTest {
     ClassArchive.settle(build, 1);
     assertFalse(Files.exists(pending) || Files.exists(file));
     Path older = Files.writeString(file.resolveSibling("classes-0000000000000000.jsa"), "old");
-    Path another = Files.writeString(file.resolveSibling("classes-1111.jsa.pending-7"), "x");
+    long alive = ProcessHandle.current().pid();
+    Path another = Files.writeString(file.resolveSibling("classes-1.jsa.pending-" + alive), "x");
+    long gone = Long.MAX_VALUE;
+    Path stopped = Files.writeString(file.resolveSibling("classes-2.jsa.pending-" + gone), "x");
     Files.writeString(pending, "classes");
     ClassArchive.settle(build, 0);
     assertEquals("classes", Files.readString(file));
     assertFalse(Files.exists(pending) || Files.exists(older));
     assertTrue(Files.exists(another), "another build's archive in the making is left alone");
+    assertFalse(Files.exists(stopped), "one whose build was stopped is removed");
 
     for (String command : List.of("build", "check", "sample")) {
       List<String> later =
