@@ -12,7 +12,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.touming.content.ContentLoader;
 
 /**
  * Runs a command in a second JVM started with the options a build wants, when whoever started Java
@@ -86,7 +88,7 @@ final class Launcher {
       long maxHeap,
       boolean hugePages,
       BooleanSupplier smallSite,
-      Optional<ClassArchive> archive,
+      Supplier<Optional<ClassArchive>> classArchive,
       String... args) {
     boolean own = jvmOptions.stream().anyMatch(o -> !o.startsWith("-D"));
     boolean launched = jvmOptions.stream().anyMatch(o -> o.startsWith("-D" + LAUNCHED + "="));
@@ -112,6 +114,7 @@ final class Launcher {
     if (hugePages) {
       command.add(HUGE_PAGES);
     }
+    Optional<ClassArchive> archive = classArchive.get();
     if (archive.isPresent()) {
       ClassArchive a = archive.get();
       if (a.ready()) {
@@ -146,7 +149,8 @@ final class Launcher {
         Runtime.getRuntime().maxMemory(),
         hugePages(HUGE_PAGES_SETTING),
         () -> READ_SITE.contains(args[0]) && smallSite(source(args)),
-        ClassArchive.locate(System.getProperty("java.class.path", "")),
+        // Located only for a second JVM: it hashes the class path's names, sizes and times.
+        () -> ClassArchive.locate(System.getProperty("java.class.path", "")),
         args);
   }
 
@@ -173,7 +177,8 @@ final class Launcher {
    * as large, the choice that costs least when wrong.
    */
   static boolean smallSite(Path site) {
-    Path content = site.resolve("content");
+    Path content = site.resolve(ContentLoader.CONTENT);
+    Path regions = site.resolve(ContentLoader.REGIONS);
     if (!Files.isDirectory(content)) {
       return false;
     }
@@ -184,8 +189,8 @@ final class Launcher {
                   p -> {
                     String name = p.getFileName().toString();
                     return name.endsWith(".yml")
-                        && !name.equals("department.yml")
-                        && !name.equals("regions.yml");
+                        && !name.equals(ContentLoader.DEPARTMENT)
+                        && !name.equals(regions.getFileName().toString());
                   })
               .limit(SMALL_SITE)
               .count();

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,7 +17,7 @@ class LauncherTest {
   private static final Optional<String> JAVA = Optional.of("/usr/bin/java");
   private static final long HEAP = 6L << 30;
   private static final BooleanSupplier LARGE = () -> false;
-  private static final Optional<ClassArchive> NONE = Optional.empty();
+  private static final Supplier<Optional<ClassArchive>> NONE = Optional::empty;
 
   @Test
   void aPlainJvmStartsASecondWithTheBuildsCollectorAndTheSameProperties() {
@@ -182,15 +183,16 @@ class LauncherTest {
         file.getFileName().toString().matches("classes-[0-9a-f]{16}\\.jsa"), file.toString());
 
     List<String> check =
-        Launcher.command(JAVA, List.of(), "t.jar", HEAP, false, LARGE, archive, "check")
+        Launcher.command(JAVA, List.of(), "t.jar", HEAP, false, LARGE, () -> archive, "check")
             .orElseThrow();
     assertFalse(check.stream().anyMatch(o -> o.contains("Archive")), "only build writes it");
     List<String> help =
-        Launcher.command(JAVA, List.of(), "t.jar", HEAP, false, LARGE, archive, "build", "--help")
+        Launcher.command(
+                JAVA, List.of(), "t.jar", HEAP, false, LARGE, () -> archive, "build", "--help")
             .orElseThrow();
     assertFalse(help.stream().anyMatch(o -> o.contains("Archive")), "nor its help");
     List<String> build =
-        Launcher.command(JAVA, List.of(), "t.jar", HEAP, false, LARGE, archive, "build")
+        Launcher.command(JAVA, List.of(), "t.jar", HEAP, false, LARGE, () -> archive, "build")
             .orElseThrow();
     String dump =
         build.stream().filter(o -> o.startsWith(ClassArchive.DUMP)).findFirst().orElseThrow();
@@ -216,7 +218,7 @@ class LauncherTest {
 
     for (String command : List.of("build", "check", "sample")) {
       List<String> later =
-          Launcher.command(JAVA, List.of(), "t.jar", HEAP, false, LARGE, archive, command)
+          Launcher.command(JAVA, List.of(), "t.jar", HEAP, false, LARGE, () -> archive, command)
               .orElseThrow();
       assertTrue(later.contains(ClassArchive.USE + file), later.toString());
       assertFalse(later.stream().anyMatch(o -> o.startsWith(ClassArchive.DUMP)));
