@@ -38,6 +38,7 @@ import org.touming.content.Severity;
 import org.touming.content.Site;
 import org.touming.content.yaml.Trees;
 import org.touming.internal.AtomicFile;
+import org.touming.internal.FileDigests;
 import org.touming.internal.Sha256;
 import org.touming.internal.ToolVersion;
 
@@ -62,6 +63,7 @@ public final class Cache {
   private final boolean reuse;
   private final Map<String, String> inputs = new ConcurrentHashMap<>();
   private final Map<String, Where> index = new ConcurrentHashMap<>();
+  private final FileDigests digests = new FileDigests();
   private final Map<String, FileChannel> packs = new HashMap<>();
   private boolean opened;
   private boolean usable;
@@ -98,11 +100,28 @@ public final class Cache {
   /** What a cache hit gives back. */
   record Hit(Loaded<Disclosure> loaded, List<Diagnostic> diagnostics, Summary summary) {}
 
+  /**
+   * The SHA-256 of each disclosure's YAML as {@link #key} read it: the build publishes that file
+   * unchanged, and need not hash it again for the manifest.
+   */
+  public FileDigests digests() {
+    return digests;
+  }
+
   /** The digest of the bytes a disclosure is read from, before its source document is known. */
-  static String key(Site site, Site.DisclosureFile file) throws IOException {
+  String key(Site site, Site.DisclosureFile file) throws IOException {
+    Path yaml = site.root().resolve(file.yaml());
     MessageDigest digest = Sha256.digest();
-    digest.update(bytes(ToolVersion.id() + "\n" + file.department() + "\n" + file.yaml() + "\n"));
-    Sha256.update(digest, site.root().resolve(file.yaml()));
+    digest.update(
+        bytes(
+            ToolVersion.id()
+                + "\n"
+                + file.department()
+                + "\n"
+                + file.yaml()
+                + "\n"
+                + digests.record(yaml, Files.readAllBytes(yaml))
+                + "\n"));
     if (file.markdown() != null) {
       digest.update(bytes("\n" + file.markdown() + "\n"));
       Sha256.update(digest, site.root().resolve(file.markdown()));

@@ -94,7 +94,7 @@ public final class Checker {
     }
     String key;
     try {
-      key = Cache.key(site, file);
+      key = cache.key(site, file);
     } catch (IOException e) {
       key = null; // unreadable: the loader reports it
     }

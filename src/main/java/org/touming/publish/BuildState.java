@@ -233,9 +233,18 @@ final class BuildState {
     /** A sink that notes every file written through it as belonging to {@code scope}. */
     Sink scoped(Sink out, String scope) {
       Set<String> paths = byScope.computeIfAbsent(scope, k -> ConcurrentHashMap.newKeySet());
-      return (path, parts) -> {
-        paths.add(path);
-        out.write(path, parts);
+      return new Sink() {
+        @Override
+        public void write(String path, List<byte[]> parts) throws IOException {
+          paths.add(path);
+          out.write(path, parts);
+        }
+
+        @Override
+        public void write(String path, byte[] bytes, String sha256) throws IOException {
+          paths.add(path);
+          out.write(path, bytes, sha256);
+        }
       };
     }
 

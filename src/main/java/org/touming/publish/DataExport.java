@@ -16,6 +16,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.touming.content.Amount;
 import org.touming.content.Catalog;
@@ -24,6 +25,7 @@ import org.touming.content.Disclosure;
 import org.touming.content.Loaded;
 import org.touming.content.Region;
 import org.touming.content.Section;
+import org.touming.internal.FileDigests;
 import org.touming.publish.Csv.Column;
 import org.touming.render.Urls;
 
@@ -51,14 +53,21 @@ final class DataExport {
   private DataExport() {}
 
   /** One disclosure's files: its JSON, its YAML and its source document. */
-  static void writeDisclosure(Sink out, Catalog catalog, Loaded<Disclosure> l) throws IOException {
+  static void writeDisclosure(Sink out, Catalog catalog, Loaded<Disclosure> l, FileDigests digests)
+      throws IOException {
     Disclosure d = l.value();
     out.write(
         Urls.disclosureData(d.department(), d.year(), d.kind(), "json"),
         JSON.writeValueAsBytes(disclosureJson(catalog, l)));
-    out.write(
-        Urls.disclosureData(d.department(), d.year(), d.kind(), "yml"),
-        Files.readAllBytes(catalog.site().root().resolve(l.file())));
+    String yamlPath = Urls.disclosureData(d.department(), d.year(), d.kind(), "yml");
+    Path yamlFile = catalog.site().root().resolve(l.file());
+    byte[] yaml = Files.readAllBytes(yamlFile);
+    Optional<String> known = digests.sha256(yamlFile, yaml);
+    if (known.isPresent()) {
+      out.write(yamlPath, yaml, known.get());
+    } else {
+      out.write(yamlPath, yaml);
+    }
     Path source = source(catalog, l);
     if (source != null) {
       out.write(sourceUrl(l, source), Files.readAllBytes(source));

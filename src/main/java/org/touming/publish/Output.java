@@ -130,15 +130,23 @@ public final class Output implements Sink {
 
   @Override
   public void write(String rel, List<byte[]> parts) throws IOException {
+    // Digested here, on the thread that made the file, so the manifest need not read it back.
+    MessageDigest digest = Sha256.digest();
+    parts.forEach(digest::update);
+    write(rel, parts, Sha256.hex(digest));
+  }
+
+  @Override
+  public void write(String rel, byte[] bytes, String sha256) throws IOException {
+    write(rel, List.of(bytes), sha256);
+  }
+
+  private void write(String rel, List<byte[]> parts, String hash) throws IOException {
     Path p = staging.resolve(rel);
     Files.createDirectories(p.getParent());
     // Never through an existing entry: it may be a hard link into the previous output.
     Files.deleteIfExists(p);
-    // Digested here, on the thread that made the file, so the manifest need not read it back.
-    MessageDigest digest = Sha256.digest();
-    parts.forEach(digest::update);
     String path = staging.relativize(p).toString().replace('\\', '/');
-    String hash = Sha256.hex(digest);
     if (!linkedToSame(p, path, hash)) {
       writeFile(p, parts);
     }

@@ -14,4 +14,12 @@ public interface Sink {
   default void write(String path, byte[] bytes) throws IOException {
     write(path, List.of(bytes));
   }
+
+  /**
+   * A file whose SHA-256 the caller already knows ({@link org.touming.internal.FileDigests}): a
+   * sink that keeps checksums takes it rather than hashing the bytes again.
+   */
+  default void write(String path, byte[] bytes, String sha256) throws IOException {
+    write(path, bytes);
+  }
 }

@@ -162,6 +162,7 @@ public final class SiteBuild {
     }
     Catalog catalog = prepared.catalog();
     prepared.writer().keepSearch(stateFolder(root).resolve("search"), !full);
+    prepared.writer().digests(cache.digests());
     prepared.writer().releaseTreesBeforeSearch();
     var config = catalog.site().config();
     Path target =

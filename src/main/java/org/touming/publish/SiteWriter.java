@@ -20,6 +20,7 @@ import org.touming.content.Disclosure;
 import org.touming.content.Loaded;
 import org.touming.content.Region;
 import org.touming.content.SiteConfig;
+import org.touming.internal.FileDigests;
 import org.touming.render.DisclosureViews;
 import org.touming.render.MarkdownRenderer;
 import org.touming.render.Renderer;
@@ -70,6 +71,7 @@ public final class SiteWriter {
   private boolean readSearch;
   private boolean releaseTrees;
   private final Stages stages = new Stages();
+  private FileDigests digests = new FileDigests();
 
   public SiteWriter(Theme theme, SiteConfig config) {
     this.theme = theme;
@@ -109,6 +111,15 @@ public final class SiteWriter {
   /** Reports how far writing is; returns this writer. */
   public SiteWriter progress(Progress progress) {
     this.progress = progress;
+    return this;
+  }
+
+  /**
+   * The files the build has already hashed, as it read them ({@link
+   * org.touming.check.Cache#digests}).
+   */
+  SiteWriter digests(FileDigests digests) {
+    this.digests = digests;
     return this;
   }
 
@@ -225,7 +236,7 @@ public final class SiteWriter {
             "disclosure.ftlh",
             new View.Page(path, Urls.root(path), title, description, crumbs),
             view));
-    DataExport.writeDisclosure(out, catalog, l);
+    DataExport.writeDisclosure(out, catalog, l, digests);
   }
 
   /**

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.touming.internal.FileDigests;
 import org.touming.sample.SampleGenerator;
 import org.touming.testing.FixtureSite;
 
@@ -37,6 +38,22 @@ class ArchiveTest {
     assertEquals(List.of("robots.txt"), r.missing());
     assertEquals(List.of("extra.html"), r.extra());
     assertEquals(List.of("index.html"), r.changed());
+  }
+
+  @Test
+  void aDisclosureEditedAfterItWasCheckedIsListedWithTheBytesPublished(@TempDir Path dir)
+      throws Exception {
+    Path root = FixtureSite.copy("valid", dir.resolve("site")).root();
+    SiteBuild.Prepared prepared = new SiteBuild().prepare(root, false);
+    Path yaml = root.resolve(prepared.catalog().disclosures().get(0).file());
+    FileDigests read = new FileDigests();
+    read.record(yaml, Files.readAllBytes(yaml));
+    Files.writeString(yaml, Files.readString(yaml) + "# 发布前又改过\n");
+    Output out = Output.begin(dir.resolve("out"));
+    prepared.writer().digests(read).writeAll(out, prepared.catalog());
+    Manifest.write(out.dir(), out.hashes());
+    out.commit();
+    assertTrue(Manifest.verify(dir.resolve("out")).ok());
   }
 
   @Test
