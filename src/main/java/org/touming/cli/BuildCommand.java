@@ -46,6 +46,7 @@ final class BuildCommand implements Callable<Integer> {
             .progress(progress)
             .search(!noSearch)
             .full(full)
+            .deleteInBackground(true)
             .run(source.root(), output, strict);
     if (progress instanceof TerminalProgress terminal) {
       terminal.finish();

@@ -1,5 +1,6 @@
 package org.touming.internal;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -48,6 +49,30 @@ public final class Folders {
    * As {@link #delete}, for what is only left over (a temporary folder, a replaced output): a
    * failure leaves what could not be deleted and is not worth failing for.
    */
+  /**
+   * Starts deleting a folder in a process of its own ({@code rm -rf}) that goes on after this JVM
+   * exits, so that a command need not wait for it: deleting the previous output of the
+   * 5,000-disclosure sample (70,000 files, 2 GB) took 17 to 23 s of a 100 s build. Returns false
+   * where no such process could be started (no {@code rm}, as on Windows): the caller deletes it.
+   * What such a process leaves (stopped with its terminal) is hidden, and the next build deletes
+   * it.
+   */
+  public static boolean deleteInBackground(Path dir) {
+    if (File.separatorChar != '/') {
+      return false;
+    }
+    try {
+      new ProcessBuilder("rm", "-rf", "--", dir.toAbsolutePath().toString())
+          .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .redirectError(ProcessBuilder.Redirect.DISCARD)
+          .start();
+      return true;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
   public static void deleteQuietly(Path dir) {
     if (dir == null) {
       return;

@@ -8,7 +8,6 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -88,23 +87,17 @@ public final class Output implements Sink {
   private static final String LEFTOVER = ".previous-";
 
   /**
-   * Deletes, on a thread of its own, what earlier builds into {@code target} left beside it: a
-   * previous output whose deletion was stopped, or the staging folder of a stopped build.
+   * What earlier builds into {@code target} left beside it for deleting: a previous output whose
+   * deletion was stopped or is still under way, or the staging folder of a stopped build.
    */
-  static CompletableFuture<Void> sweep(Path target) {
+  static List<Path> leftovers(Path target) {
     Path parent = target.toAbsolutePath().getParent();
     String prefix = "." + target.getFileName() + LEFTOVER;
-    List<Path> left;
     try (Stream<Path> s = Files.list(parent)) {
-      left = s.filter(p -> p.getFileName().toString().startsWith(prefix)).toList();
+      return s.filter(p -> p.getFileName().toString().startsWith(prefix)).toList();
     } catch (IOException e) {
-      return CompletableFuture.completedFuture(null);
+      return List.of();
     }
-    if (left.isEmpty()) {
-      return CompletableFuture.completedFuture(null);
-    }
-    // Another build may be deleting one too; what is left goes next time.
-    return CompletableFuture.runAsync(() -> left.forEach(Folders::deleteQuietly), CLEANER);
   }
 
   private void keepOnStop() {

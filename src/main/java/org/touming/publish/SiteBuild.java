@@ -38,6 +38,7 @@ public final class SiteBuild {
   private Progress progress = Progress.NONE;
   private boolean search = true;
   private boolean full;
+  private boolean deleteInBackground;
 
   /** Whether to write the search index (default true). */
   public SiteBuild search(boolean search) {
@@ -53,6 +54,25 @@ public final class SiteBuild {
   public SiteBuild full(boolean full) {
     this.full = full;
     return this;
+  }
+
+  /**
+   * Whether the previous output, once replaced, is deleted by a process that goes on after the
+   * build returns ({@link Folders#deleteInBackground}) rather than before it returns (default
+   * false). The command line chooses it: a program that builds and then looks at the folder would
+   * otherwise find it still being deleted.
+   */
+  public SiteBuild deleteInBackground(boolean deleteInBackground) {
+    this.deleteInBackground = deleteInBackground;
+    return this;
+  }
+
+  /** A folder this build leaves behind, deleted as {@link #deleteInBackground} says. */
+  private CompletableFuture<Void> discard(Path dir) {
+    if (deleteInBackground && Folders.deleteInBackground(dir)) {
+      return CompletableFuture.completedFuture(null);
+    }
+    return CompletableFuture.runAsync(() -> Folders.deleteQuietly(dir), Output.CLEANER);
   }
 
   /** Reports how far the build is (the command line shows it on a terminal). */
@@ -180,8 +200,13 @@ public final class SiteBuild {
           "输出目录 " + target + " 不能是站点目录本身、content/ 或 .touming/");
       return new Result(diagnostics, catalog.disclosures().size(), null);
     }
-    // Leftovers of a build stopped part-way go while this one works.
-    CompletableFuture<Void> swept = Output.sweep(target);
+    // Leftovers of a build stopped part-way go while this one works. Another build may be deleting
+    // one too; what is left goes next time.
+    CompletableFuture<Void> swept =
+        CompletableFuture.allOf(
+            Output.leftovers(target).stream()
+                .map(this::discard)
+                .toArray(CompletableFuture<?>[]::new));
     try {
       return write(root, target, prepared, cache, prepareMillis);
     } finally {
@@ -218,9 +243,7 @@ public final class SiteBuild {
       Path previous = out.swap();
       // The previous output goes while the state is saved: unlinking a city's files takes seconds.
       CompletableFuture<Void> deleted =
-          previous == null
-              ? CompletableFuture.completedFuture(null)
-              : CompletableFuture.runAsync(() -> Folders.deleteQuietly(previous), Output.CLEANER);
+          previous == null ? CompletableFuture.completedFuture(null) : discard(previous);
       reuse.save(stateFile, target, written, recorder, prepared.writer().tableParts());
       deleted.join();
       Map<String, Long> stages = new LinkedHashMap<>();

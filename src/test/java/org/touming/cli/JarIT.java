@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.touming.publish.Manifest;
 
 /** The shaded jar as a user runs it: {@code java -jar target/touming.jar …}. */
 class JarIT {
@@ -168,7 +169,31 @@ class JarIT {
     assertEquals(1, leftovers(dir, ".out.previous-").size(), "moved aside for the next build");
     assertEquals(
         0, java(dir, "build", "--source", site.toString(), "--output", out.toString()).exit());
+    // Deleted by a process of its own, which may outlast the build by a moment.
+    for (int i = 0; i < 600 && !leftovers(dir, ".out.").isEmpty(); i++) {
+      Thread.sleep(50);
+    }
     assertEquals(List.of(), leftovers(dir, ".out."), "the next build deleted it");
+  }
+
+  @Test
+  void aBuildThatReplacesAnOutputLeavesNothingOfTheOldOneBehind(@TempDir Path dir)
+      throws Exception {
+    Path site = dir.resolve("site");
+    assertEquals(0, java(dir, "sample", "--disclosures", "12", "--into", site.toString()).exit());
+    Path out = dir.resolve("out");
+    for (int build = 0; build < 2; build++) {
+      assertEquals(
+          0,
+          java(dir, "build", "--full", "--source", site.toString(), "--output", out.toString())
+              .exit());
+      assertTrue(Manifest.verify(out).ok());
+    }
+    // The old output is deleted by a process of its own, which may outlast the build by a moment.
+    for (int i = 0; i < 600 && !leftovers(dir, ".out.").isEmpty(); i++) {
+      Thread.sleep(50);
+    }
+    assertEquals(List.of(), leftovers(dir, ".out."));
   }
 
   private static List<String> leftovers(Path dir, String prefix) throws IOException {
