@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.touming.content.ContentLoader;
@@ -40,6 +40,14 @@ import org.touming.content.ContentLoader;
  *       and with the quick compiler alone the pages took 7.0 s instead of 8.9 s (medians of five,
  *       interleaved); at 1,500 and 2,500 the two were level, at 5,000 the quick compiler alone was
  *       half as slow again.
+ *   <li>A site of {@value #SMALL_SITE} disclosures or more starts with a heap of {@value
+ *       #HEAP_PER_DISCLOSURE_KB} KB a disclosure (at most half the heap's limit and 2 GB). A build
+ *       holds every disclosure once loaded (the 5,000-disclosure sample, about 1 GB), and grown
+ *       from Java's starting heap the heap went through four collections of the whole heap on the
+ *       way: 7.9 to 8.3 s of pauses in builds after an edit that took 30.8 to 34.6 s (three runs),
+ *       loading 10.0 to 11.0 s of them. Started at 1.5 to 2 GB, one such collection was left: 4.2
+ *       to 5.4 s of pauses, loading 5.8 to 7.7 s, the builds 26.5 to 34.2 s (four runs, median 28.0
+ *       s).
  *   <li>A build touches gigabytes of fresh heap, and faulting it in 4 KB pages was 6% of the CPU:
  *       where the kernel hands out transparent huge pages to a program that asks, the heap asks.
  *   <li>Where the user has a cache folder, the second JVM maps the classes it needs from an archive
@@ -59,6 +67,13 @@ final class Launcher {
           "-XX:Tier4BackEdgeThreshold=400000");
   static final String QUICK_COMPILER_ONLY = "-XX:TieredStopAtLevel=1";
   static final int SMALL_SITE = 1000;
+  static final int HEAP_PER_DISCLOSURE_KB = 320;
+  static final long INITIAL_HEAP_CAP = 2L << 30;
+  // From this many disclosures the starting heap is at its cap, so counting stops there.
+  static final int COUNT_UP_TO =
+      (int)
+          ((INITIAL_HEAP_CAP + HEAP_PER_DISCLOSURE_KB * 1024L - 1)
+              / (HEAP_PER_DISCLOSURE_KB * 1024L));
   // Commands that read a site's content, where its size decides the compilers.
   private static final Set<String> READ_SITE = Set.of("build", "check");
   private static final Set<String> HELP = Set.of("-h", "--help", "-V", "--version");
@@ -87,7 +102,7 @@ final class Launcher {
       String classPath,
       long maxHeap,
       boolean hugePages,
-      BooleanSupplier smallSite,
+      Supplier<OptionalInt> disclosures,
       Supplier<Optional<ClassArchive>> classArchive,
       String... args) {
     boolean own = jvmOptions.stream().anyMatch(o -> !o.startsWith("-D"));
@@ -103,10 +118,18 @@ final class Launcher {
     List<String> command = new ArrayList<>();
     command.add(java.get());
     command.addAll(OPTIONS);
-    if (smallSite.getAsBoolean()) {
+    OptionalInt count = disclosures.get();
+    if (count.isPresent() && count.getAsInt() < SMALL_SITE) {
       command.add(QUICK_COMPILER_ONLY);
     } else {
       command.addAll(COMPILERS);
+    }
+    if (count.isPresent() && count.getAsInt() >= SMALL_SITE) {
+      long start =
+          Math.min(
+              count.getAsInt() * (HEAP_PER_DISCLOSURE_KB * 1024L),
+              Math.min(maxHeap / 2, INITIAL_HEAP_CAP));
+      command.add("-Xms" + start / (1024 * 1024) + "m");
     }
     if (maxHeap > YOUNG_CAP_FROM) {
       command.add(YOUNG_CAP);
@@ -148,7 +171,7 @@ final class Launcher {
         // This JVM's heap limit is the second's: both are Java's default, a quarter of the machine.
         Runtime.getRuntime().maxMemory(),
         hugePages(HUGE_PAGES_SETTING),
-        () -> READ_SITE.contains(args[0]) && smallSite(source(args)),
+        () -> READ_SITE.contains(args[0]) ? disclosures(source(args)) : OptionalInt.empty(),
         // Located only for a second JVM: it hashes the class path's names, sizes and times.
         () -> ClassArchive.locate(System.getProperty("java.class.path", "")),
         args);
@@ -172,15 +195,15 @@ final class Launcher {
   }
 
   /**
-   * Whether the site holds fewer than {@link #SMALL_SITE} disclosures (YAML files in its content
-   * other than departments and regions). Stops counting there; a folder that cannot be read counts
-   * as large, the choice that costs least when wrong.
+   * How many disclosures the site holds (YAML files in its content other than departments and
+   * regions), counted up to {@link #COUNT_UP_TO}; empty when its content cannot be read, which gets
+   * the options of a large site of unknown size.
    */
-  static boolean smallSite(Path site) {
+  static OptionalInt disclosures(Path site) {
     Path content = site.resolve(ContentLoader.CONTENT);
     Path regions = site.resolve(ContentLoader.REGIONS);
     if (!Files.isDirectory(content)) {
-      return false;
+      return OptionalInt.empty();
     }
     // From the real folder: walked through a link, a content folder would count as one file.
     try (Stream<Path> walk = Files.walk(content.toRealPath())) {
@@ -192,11 +215,11 @@ final class Launcher {
                         && !name.equals(ContentLoader.DEPARTMENT)
                         && !name.equals(regions.getFileName().toString());
                   })
-              .limit(SMALL_SITE)
+              .limit(COUNT_UP_TO)
               .count();
-      return found < SMALL_SITE;
+      return OptionalInt.of((int) found);
     } catch (IOException | RuntimeException e) {
-      return false;
+      return OptionalInt.empty();
     }
   }
 

@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
+import java.util.OptionalInt;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LauncherTest {
   private static final Optional<String> JAVA = Optional.of("/usr/bin/java");
   private static final long HEAP = 6L << 30;
-  private static final BooleanSupplier LARGE = () -> false;
+  private static final Supplier<OptionalInt> LARGE = OptionalInt::empty;
   private static final Supplier<Optional<ClassArchive>> NONE = Optional::empty;
 
   @Test
@@ -134,11 +134,41 @@ class LauncherTest {
   @Test
   void aSmallSiteIsBuiltWithTheQuickCompilerAlone() {
     List<String> command =
-        Launcher.command(JAVA, List.of(), "touming.jar", HEAP, false, () -> true, NONE, "build")
+        Launcher.command(JAVA, List.of(), "touming.jar", HEAP, false, sized(999), NONE, "build")
             .orElseThrow();
     assertTrue(command.contains("-XX:TieredStopAtLevel=1"), command.toString());
     assertFalse(command.stream().anyMatch(o -> o.startsWith("-XX:Tier4")), command.toString());
+    assertFalse(command.stream().anyMatch(o -> o.startsWith("-Xms")), command.toString());
     assertTrue(command.contains("-XX:+UseParallelGC"));
+  }
+
+  @Test
+  void aLargeSitesHeapStartsAtItsSizeWithinHalfTheLimitAndTwoGigabytes() {
+    assertEquals(Optional.of("-Xms312m"), initialHeap(HEAP, 1000));
+    assertEquals(Optional.of("-Xms1562m"), initialHeap(HEAP, 5000));
+    assertEquals(Optional.of("-Xms2048m"), initialHeap(HEAP, Launcher.COUNT_UP_TO));
+    assertEquals(Optional.of("-Xms1024m"), initialHeap(2L << 30, 5000), "half a 2 GB limit");
+    assertEquals(Optional.empty(), initialHeap(HEAP, 999), "a small site");
+    assertEquals(
+        Optional.empty(),
+        Launcher.command(JAVA, List.of(), "t.jar", HEAP, false, LARGE, NONE, "build").stream()
+            .flatMap(List::stream)
+            .filter(o -> o.startsWith("-Xms"))
+            .findFirst(),
+        "a site of unknown size");
+  }
+
+  private static Optional<String> initialHeap(long maxHeap, int disclosures) {
+    return Launcher.command(
+            JAVA, List.of(), "t.jar", maxHeap, false, sized(disclosures), NONE, "build")
+        .orElseThrow()
+        .stream()
+        .filter(o -> o.startsWith("-Xms"))
+        .findFirst();
+  }
+
+  private static Supplier<OptionalInt> sized(int disclosures) {
+    return () -> OptionalInt.of(disclosures);
   }
 
   @Test
@@ -151,14 +181,20 @@ class LauncherTest {
       Files.writeString(content.resolve(i + "-budget.yml"), "");
       Files.writeString(content.resolve(i + "-budget.md"), "");
     }
-    assertTrue(Launcher.smallSite(dir), "999 disclosures; departments, regions and Markdown aside");
+    assertEquals(
+        OptionalInt.of(999),
+        Launcher.disclosures(dir),
+        "999 disclosures; departments, regions and Markdown aside");
     Files.writeString(content.resolve("last-budget.yml"), "");
-    assertFalse(Launcher.smallSite(dir), "1,000 disclosures");
-    assertFalse(Launcher.smallSite(dir.resolve("missing")), "no content: the usual compilers");
+    assertEquals(OptionalInt.of(1000), Launcher.disclosures(dir));
+    assertEquals(
+        OptionalInt.empty(),
+        Launcher.disclosures(dir.resolve("missing")),
+        "no content: a large site's compilers");
     Path linked = dir.resolve("linked");
     Files.createDirectories(linked);
     Files.createSymbolicLink(linked.resolve("content"), dir.resolve("content"));
-    assertFalse(Launcher.smallSite(linked), "content through a link is counted");
+    assertEquals(OptionalInt.of(1000), Launcher.disclosures(linked), "counted through a link");
   }
 
   @Test
