@@ -24,25 +24,16 @@ class FoldersTest {
   @Test
   void aFolderDeletedInTheBackgroundIsSoonGoneAndNothingBesideIt() throws Exception {
     assumeTrue(File.separatorChar == '/', "rm is for Unix-like systems");
-    Path old = tree(".public.previous-1 with a space");
-    assertTrue(Folders.deleteInBackground(old));
-    for (int i = 0; i < 600 && Files.exists(old); i++) {
-      Thread.sleep(50);
+    // A name with a space, and one that rm would take for its options were it not a path.
+    for (String name : new String[] {".public.previous-1 with a space", "-rf"}) {
+      Path old = tree(name);
+      assertTrue(Folders.deleteInBackground(old));
+      for (int i = 0; i < 600 && Files.exists(old); i++) {
+        Thread.sleep(50);
+      }
+      assertFalse(Files.exists(old), name);
+      assertTrue(Files.exists(dir.resolve("kept.txt")), "nothing beside it");
     }
-    assertFalse(Files.exists(old));
-    assertTrue(Files.exists(dir.resolve("kept.txt")), "nothing beside it");
-  }
-
-  @Test
-  void aFolderNamedLikeAnOptionIsStillOnlyAFolder() throws Exception {
-    assumeTrue(File.separatorChar == '/', "rm is for Unix-like systems");
-    Path old = tree("-rf");
-    assertTrue(Folders.deleteInBackground(old));
-    for (int i = 0; i < 600 && Files.exists(old); i++) {
-      Thread.sleep(50);
-    }
-    assertFalse(Files.exists(old));
-    assertTrue(Files.exists(dir.resolve("kept.txt")), "nothing beside it");
   }
 
   private Path tree(String name) throws Exception {
