@@ -74,7 +74,7 @@ final class Launcher {
       (int)
           ((INITIAL_HEAP_CAP + HEAP_PER_DISCLOSURE_KB * 1024L - 1)
               / (HEAP_PER_DISCLOSURE_KB * 1024L));
-  // Commands that read a site's content, where its size decides the compilers.
+  // Commands that read a site's content, where its size decides the compilers and starting heap.
   private static final Set<String> READ_SITE = Set.of("build", "check");
   private static final Set<String> HELP = Set.of("-h", "--help", "-V", "--version");
   static final String HUGE_PAGES = "-XX:+UseTransparentHugePages";
@@ -123,13 +123,13 @@ final class Launcher {
       command.add(QUICK_COMPILER_ONLY);
     } else {
       command.addAll(COMPILERS);
-    }
-    if (count.isPresent() && count.getAsInt() >= SMALL_SITE) {
-      long start =
-          Math.min(
-              count.getAsInt() * (HEAP_PER_DISCLOSURE_KB * 1024L),
-              Math.min(maxHeap / 2, INITIAL_HEAP_CAP));
-      command.add("-Xms" + start / (1024 * 1024) + "m");
+      if (count.isPresent()) {
+        long start =
+            Math.min(
+                count.getAsInt() * (HEAP_PER_DISCLOSURE_KB * 1024L),
+                Math.min(maxHeap / 2, INITIAL_HEAP_CAP));
+        command.add("-Xms" + start / (1024 * 1024) + "m");
+      }
     }
     if (maxHeap > YOUNG_CAP_FROM) {
       command.add(YOUNG_CAP);

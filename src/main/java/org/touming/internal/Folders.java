@@ -46,10 +46,6 @@ public final class Folders {
   }
 
   /**
-   * As {@link #delete}, for what is only left over (a temporary folder, a replaced output): a
-   * failure leaves what could not be deleted and is not worth failing for.
-   */
-  /**
    * Starts deleting a folder in a process of its own ({@code rm -rf}) that goes on after this JVM
    * exits, so that a command need not wait for it: deleting the previous output of the
    * 5,000-disclosure sample (70,000 files, 2 GB) took 17 to 23 s of a 100 s build. Returns false
@@ -73,6 +69,10 @@ public final class Folders {
     }
   }
 
+  /**
+   * As {@link #delete}, for what is only left over (a temporary folder, a replaced output): a
+   * failure leaves what could not be deleted and is not worth failing for.
+   */
   public static void deleteQuietly(Path dir) {
     if (dir == null) {
       return;
