@@ -3,7 +3,6 @@ package org.touming.publish;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -35,11 +34,11 @@ import org.touming.render.Urls;
  * column types where they fit.
  */
 final class DataExport {
+  // A disclosure's JSON is written without indentation, which was a quarter of its bytes (39 MB of
+  // the 500-disclosure sample's, against 29 MB); the data package's short descriptor, which people
+  // read, keeps it.
   static final ObjectMapper JSON =
-      JsonMapper.builder()
-          .enable(SerializationFeature.INDENT_OUTPUT)
-          .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
-          .build();
+      JsonMapper.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   /** A CSV file: its name, what it holds, its columns and a row builder per disclosure. */
@@ -178,7 +177,7 @@ final class DataExport {
     ObjectNode currency = pkg.putObject("extraFields");
     currency.put("currency", "CNY");
     pkg.set("resources", resources);
-    byte[] bytes = JSON.writeValueAsBytes(pkg);
+    byte[] bytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(pkg);
     out.write("data/datapackage.json", bytes);
     files.put("data/datapackage.json", bytes.length);
     return files;
