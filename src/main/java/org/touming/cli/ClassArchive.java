@@ -8,9 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import org.touming.internal.Sha256;
+import java.util.zip.CRC32;
+import java.util.zip.CRC32C;
 
 /**
  * The classes of Touming and its libraries as the JVM has already parsed and verified them (Java's
@@ -59,10 +61,15 @@ record ClassArchive(Path file) {
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
+    // Two checksums rather than a digest: a name, not a proof (the JVM checks an archive against
+    // the class path itself), and Java's digests cost the first JVM 30 ms to set up.
+    byte[] bytes = key.toString().getBytes(StandardCharsets.UTF_8);
+    CRC32 crc = new CRC32();
+    crc.update(bytes);
+    CRC32C crcC = new CRC32C();
+    crcC.update(bytes);
     String name =
-        PREFIX
-            + Sha256.hex(key.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 16)
-            + SUFFIX;
+        PREFIX + HexFormat.of().toHexDigits(crc.getValue() << 32 | crcC.getValue()) + SUFFIX;
     return Optional.of(new ClassArchive(cache.resolve("touming").resolve(name)));
   }
 
