@@ -48,11 +48,6 @@ import org.touming.content.ContentLoader;
  *       loading 10.0 to 11.0 s of them. Started at 1.5 to 2 GB, one such collection was left: 4.2
  *       to 5.4 s of pauses, loading 5.8 to 7.7 s, the builds 26.5 to 34.2 s (four runs, median 28.0
  *       s).
- *   <li>A build's classes take 25 to 31 MB of metaspace, past Java's first threshold of 21 MB,
- *       where the JVM collects the whole heap to unload classes, which a build never drops: on the
- *       5,000-disclosure sample's pages alone, a 1.7 s pause while loading. With the threshold at
- *       128 MB the pauses of that build fell from 3.6-3.9 s to 2.2-2.4 s and loading from 10.3-11.6
- *       s to 9.0-9.7 s (three interleaved pairs).
  *   <li>A build touches gigabytes of fresh heap, and faulting it in 4 KB pages was 6% of the CPU:
  *       where the kernel hands out transparent huge pages to a program that asks, the heap asks.
  *   <li>Where the user has a cache folder, the second JVM maps the classes it needs from an archive
@@ -63,8 +58,7 @@ import org.touming.content.ContentLoader;
  */
 final class Launcher {
   static final String LAUNCHED = "touming.launched";
-  static final List<String> OPTIONS =
-      List.of("-XX:+UseParallelGC", "-XX:GCTimeRatio=4", "-XX:MetaspaceSize=128m");
+  static final List<String> OPTIONS = List.of("-XX:+UseParallelGC", "-XX:GCTimeRatio=4");
   static final List<String> COMPILERS =
       List.of(
           "-XX:Tier4InvocationThreshold=50000",

@@ -38,7 +38,6 @@ class LauncherTest {
             "/usr/bin/java",
             "-XX:+UseParallelGC",
             "-XX:GCTimeRatio=4",
-            "-XX:MetaspaceSize=128m",
             "-XX:Tier4InvocationThreshold=50000",
             "-XX:Tier4MinInvocationThreshold=6000",
             "-XX:Tier4CompileThreshold=150000",
