@@ -49,6 +49,14 @@ final class DataExport {
       List<Column> columns,
       Function<Loaded<Disclosure>, List<List<Object>>> rows) {}
 
+  /** A CSV file of the whole site rather than of each disclosure: its name, columns and rows. */
+  record SiteTable(
+      String name,
+      String title,
+      String description,
+      List<Column> columns,
+      List<List<Object>> rows) {}
+
   private DataExport() {}
 
   /** One disclosure's files: its JSON, its YAML and its source document. */
@@ -157,8 +165,12 @@ final class DataExport {
     }
   }
 
-  static Map<String, Integer> writeTables(Sink out, Catalog catalog, TableParts tables)
-      throws IOException {
+  /**
+   * The site's CSV files, per disclosure and of the whole site, and the data package that describes
+   * every one of them.
+   */
+  static Map<String, Integer> writeTables(
+      Sink out, Catalog catalog, TableParts tables, List<SiteTable> siteTables) throws IOException {
     Map<String, Integer> files = new LinkedHashMap<>();
     ArrayNode resources = NODES.arrayNode();
     for (Sheet sheet : Sheets.all(catalog)) {
@@ -166,7 +178,16 @@ final class DataExport {
       List<byte[]> file = Csv.file(sheet.columns(), tables.parts(sheet, catalog.disclosures()));
       out.write(path, file);
       files.put(path, file.stream().mapToInt(b -> b.length).sum());
-      resources.add(resource(sheet, path));
+      resources.add(
+          resource(sheet.name(), sheet.title(), sheet.description(), sheet.columns(), path));
+    }
+    for (SiteTable table : siteTables) {
+      String path = "data/" + table.name() + ".csv";
+      byte[] file = Csv.write(table.columns(), table.rows());
+      out.write(path, file);
+      files.put(path, file.length);
+      resources.add(
+          resource(table.name(), table.title(), table.description(), table.columns(), path));
     }
     ObjectNode pkg = NODES.objectNode();
     pkg.put("profile", "tabular-data-package");
@@ -183,19 +204,20 @@ final class DataExport {
     return files;
   }
 
-  private static ObjectNode resource(Sheet sheet, String path) {
+  private static ObjectNode resource(
+      String name, String title, String description, List<Column> columns, String path) {
     ObjectNode r = NODES.objectNode();
-    r.put("name", sheet.name().replace('_', '-'));
+    r.put("name", name.replace('_', '-'));
     r.put("path", path.substring("data/".length()));
-    r.put("title", sheet.title());
-    r.put("description", sheet.description());
+    r.put("title", title);
+    r.put("description", description);
     r.put("profile", "tabular-data-resource");
     r.put("format", "csv");
     r.put("mediatype", "text/csv");
     r.put("encoding", "utf-8-sig");
     ObjectNode schema = r.putObject("schema");
     ArrayNode fields = schema.putArray("fields");
-    for (Column c : sheet.columns()) {
+    for (Column c : columns) {
       ObjectNode f = fields.addObject();
       f.put("name", c.name());
       f.put("title", c.title());

@@ -430,10 +430,8 @@ public final class SiteWriter {
   private void writeData(Sink out, Catalog catalog, View.Home home)
       throws IOException, TemplateProblem {
     Strings t = renderer.strings();
-    Map<String, Integer> tables = DataExport.writeTables(out, catalog, tableParts);
-    byte[] totals = totals(home);
-    out.write("data/site_totals.csv", totals);
-    tables.put("data/site_totals.csv", totals.length);
+    Map<String, Integer> tables =
+        DataExport.writeTables(out, catalog, tableParts, List.of(totals(home)));
     List<View.Download> downloads = new ArrayList<>();
     tables.forEach(
         (file, size) ->
@@ -619,7 +617,7 @@ public final class SiteWriter {
   }
 
   /** The home page's site totals, so that every figure shown is also downloadable. */
-  private static byte[] totals(View.Home home) {
+  private static DataExport.SiteTable totals(View.Home home) {
     List<List<Object>> rows = new ArrayList<>();
     for (View.YearTotal y : home.totals()) {
       List<Object> row = new ArrayList<>(List.of(y.year(), y.kind(), y.disclosures()));
@@ -629,7 +627,10 @@ public final class SiteWriter {
               : new java.math.BigDecimal(y.expenditure().replace(",", "")));
       rows.add(row);
     }
-    return Csv.write(
+    return new DataExport.SiteTable(
+        "site_totals",
+        "全站合计",
+        "每个年度与类型一行：公开文件数与支出合计（万元），即首页所列的全站合计。",
         List.of(
             new Csv.Column("year", "年度", "integer", "date:fiscal-year"),
             new Csv.Column("kind", "类型", "string", "phase:id"),
