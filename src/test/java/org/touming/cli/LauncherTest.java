@@ -55,12 +55,32 @@ class LauncherTest {
 
   @Test
   void theYoungGenerationIsCappedOnlyWhereTheHeapIsLargerThanThreeCaps() {
-    long limit = Launcher.YOUNG_CAP_FROM;
+    long limit = 3 * Launcher.YOUNG_CAP_MB << 20;
     for (long heap : List.of(256L << 20, limit, limit + 1, HEAP)) {
       List<String> command =
           Launcher.command(JAVA, List.of(), "touming.jar", heap, false, LARGE, NONE, "build")
               .orElseThrow();
       assertEquals(heap > limit, command.contains("-XX:MaxNewSize=320m"), "heap " + heap);
+    }
+  }
+
+  @Test
+  void aSmallSitesYoungGenerationHasASmallerCap() {
+    long limit = 3 * Launcher.SMALL_SITE_YOUNG_CAP_MB << 20;
+    for (long heap : List.of(256L << 20, limit, limit + 1, HEAP)) {
+      List<String> command =
+          Launcher.command(
+                  JAVA,
+                  List.of(),
+                  "touming.jar",
+                  heap,
+                  false,
+                  () -> OptionalInt.of(500),
+                  NONE,
+                  "build")
+              .orElseThrow();
+      assertEquals(heap > limit, command.contains("-XX:MaxNewSize=128m"), "heap " + heap);
+      assertFalse(command.contains("-XX:MaxNewSize=320m"), "heap " + heap);
     }
   }
 
