@@ -3,6 +3,7 @@ package org.touming.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.touming.content.Severity;
+import org.touming.internal.ToolVersion;
 import org.touming.publish.Progress;
 import org.touming.publish.SiteBuild;
 import picocli.CommandLine;
@@ -40,6 +41,7 @@ final class BuildCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     long start = System.nanoTime();
+    ToolVersion.prepare();
     Progress progress = TerminalProgress.forTerminal();
     SiteBuild.Result result =
         new SiteBuild()
