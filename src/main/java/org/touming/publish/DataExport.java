@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -165,30 +166,42 @@ final class DataExport {
     }
   }
 
+  /** A site CSV file, made and not yet written, and its entry in the data package. */
+  record TableFile(String path, List<byte[]> parts, ObjectNode resource) {
+    int size() {
+      return parts.stream().mapToInt(b -> b.length).sum();
+    }
+  }
+
   /**
-   * The site's CSV files, per disclosure and of the whole site, and the data package that describes
-   * every one of them.
+   * The site's CSV files, per disclosure and of the whole site, made table after table, each
+   * table's rows on every core.
    */
-  static Map<String, Integer> writeTables(
-      Sink out, Catalog catalog, TableParts tables, List<SiteTable> siteTables) throws IOException {
-    Map<String, Integer> files = new LinkedHashMap<>();
-    ArrayNode resources = NODES.arrayNode();
+  static List<TableFile> tables(Catalog catalog, TableParts tables, List<SiteTable> siteTables) {
+    List<TableFile> files = new ArrayList<>();
     for (Sheet sheet : Sheets.all(catalog)) {
       String path = "data/" + sheet.name() + ".csv";
-      List<byte[]> file = Csv.file(sheet.columns(), tables.parts(sheet, catalog.disclosures()));
-      out.write(path, file);
-      files.put(path, file.stream().mapToInt(b -> b.length).sum());
-      resources.add(
-          resource(sheet.name(), sheet.title(), sheet.description(), sheet.columns(), path));
+      files.add(
+          new TableFile(
+              path,
+              Csv.file(sheet.columns(), tables.parts(sheet, catalog.disclosures())),
+              resource(sheet.name(), sheet.title(), sheet.description(), sheet.columns(), path)));
     }
     for (SiteTable table : siteTables) {
       String path = "data/" + table.name() + ".csv";
-      byte[] file = Csv.write(table.columns(), table.rows());
-      out.write(path, file);
-      files.put(path, file.length);
-      resources.add(
-          resource(table.name(), table.title(), table.description(), table.columns(), path));
+      files.add(
+          new TableFile(
+              path,
+              List.of(Csv.write(table.columns(), table.rows())),
+              resource(table.name(), table.title(), table.description(), table.columns(), path)));
     }
+    return files;
+  }
+
+  /** The data package that describes every one of the tables. */
+  static byte[] dataPackage(Catalog catalog, List<TableFile> tables) throws IOException {
+    ArrayNode resources = NODES.arrayNode();
+    tables.forEach(t -> resources.add(t.resource()));
     ObjectNode pkg = NODES.objectNode();
     pkg.put("profile", "tabular-data-package");
     pkg.put("name", "touming-disclosures");
@@ -198,10 +211,7 @@ final class DataExport {
     ObjectNode currency = pkg.putObject("extraFields");
     currency.put("currency", "CNY");
     pkg.set("resources", resources);
-    byte[] bytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(pkg);
-    out.write("data/datapackage.json", bytes);
-    files.put("data/datapackage.json", bytes.length);
-    return files;
+    return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(pkg);
   }
 
   private static ObjectNode resource(
