@@ -157,6 +157,7 @@ class LauncherTest {
         Launcher.command(JAVA, List.of(), "touming.jar", HEAP, false, sized(999), NONE, "build")
             .orElseThrow();
     assertTrue(command.contains("-XX:TieredStopAtLevel=1"), command.toString());
+    assertTrue(command.contains("-XX:CICompilerCount=1"), command.toString());
     assertFalse(command.stream().anyMatch(o -> o.startsWith("-XX:Tier4")), command.toString());
     assertFalse(command.stream().anyMatch(o -> o.startsWith("-Xms")), command.toString());
     assertTrue(command.contains("-XX:+UseParallelGC"));
