@@ -3,6 +3,8 @@ package org.touming.check;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +17,7 @@ import org.touming.content.Disclosure;
 import org.touming.content.Loaded;
 import org.touming.content.Mark;
 import org.touming.content.Site;
+import org.touming.internal.Parallel;
 
 /**
  * Loads a site and runs every rule: schema and reference errors from loading, then the sums of each
@@ -67,11 +70,13 @@ public final class Checker {
       return new Result(site, diagnostics, 0);
     }
     keep.files(site.get().disclosures().size());
-    List<Summary> summaries =
-        site.get().disclosures().parallelStream()
-            .map(file -> checkOne(site.get(), file, diagnostics, keep, cache))
-            .flatMap(Optional::stream)
-            .toList();
+    List<Site.DisclosureFile> disclosures = site.get().disclosures();
+    List<Optional<Summary>> checked =
+        new ArrayList<>(Collections.nCopies(disclosures.size(), Optional.empty()));
+    Parallel.forEachIndex(
+        disclosures.size(),
+        i -> checked.set(i, checkOne(site.get(), disclosures.get(i), diagnostics, keep, cache)));
+    List<Summary> summaries = checked.stream().flatMap(Optional::stream).toList();
     if (cache != null) {
       Set<String> files = new HashSet<>();
       site.get().disclosures().forEach(f -> files.add(f.yaml()));

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -26,6 +27,7 @@ import org.touming.content.Loaded;
 import org.touming.content.Region;
 import org.touming.content.Section;
 import org.touming.internal.FileDigests;
+import org.touming.internal.Parallel;
 import org.touming.publish.Csv.Column;
 import org.touming.render.Urls;
 
@@ -142,14 +144,15 @@ final class DataExport {
 
     synchronized List<byte[]> parts(Sheet sheet, List<Loaded<Disclosure>> disclosures) {
       Map<Loaded<Disclosure>, byte[]> before = bySheet.getOrDefault(sheet.name(), Map.of());
-      List<byte[]> parts =
-          disclosures.parallelStream()
-              .map(
-                  l -> {
-                    byte[] kept = before.get(l);
-                    return kept != null ? kept : Csv.rows(sheet.columns(), sheet.rows().apply(l));
-                  })
-              .toList();
+      byte[][] made = new byte[disclosures.size()][];
+      Parallel.forEachIndex(
+          made.length,
+          i -> {
+            Loaded<Disclosure> l = disclosures.get(i);
+            byte[] kept = before.get(l);
+            made[i] = kept != null ? kept : Csv.rows(sheet.columns(), sheet.rows().apply(l));
+          });
+      List<byte[]> parts = Arrays.asList(made);
       Map<Loaded<Disclosure>, byte[]> now = new IdentityHashMap<>();
       Map<String, Integer> sizes = new HashMap<>();
       for (int i = 0; i < parts.size(); i++) {

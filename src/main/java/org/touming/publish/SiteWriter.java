@@ -13,7 +13,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
-import java.util.stream.IntStream;
 import javax.xml.stream.XMLStreamException;
 import org.touming.content.Catalog;
 import org.touming.content.Department;
@@ -22,6 +21,7 @@ import org.touming.content.Loaded;
 import org.touming.content.Region;
 import org.touming.content.SiteConfig;
 import org.touming.internal.FileDigests;
+import org.touming.internal.Parallel;
 import org.touming.render.DisclosureViews;
 import org.touming.render.MarkdownRenderer;
 import org.touming.render.Renderer;
@@ -476,20 +476,19 @@ public final class SiteWriter {
       throws IOException, TemplateProblem, XMLStreamException {
     Throwable[] failures = new Throwable[tasks.size()];
     AtomicBoolean failed = new AtomicBoolean();
-    IntStream.range(0, tasks.size())
-        .parallel()
-        .forEach(
-            i -> {
-              if (failed.get()) {
-                return;
-              }
-              try {
-                tasks.get(i).run();
-              } catch (Throwable t) { // out of memory too: rethrown below, once all have stopped
-                failures[i] = t;
-                failed.set(true);
-              }
-            });
+    Parallel.forEachIndex(
+        tasks.size(),
+        i -> {
+          if (failed.get()) {
+            return;
+          }
+          try {
+            tasks.get(i).run();
+          } catch (Throwable t) { // out of memory too: rethrown below, once all have stopped
+            failures[i] = t;
+            failed.set(true);
+          }
+        });
     for (Throwable t : failures) {
       if (t instanceof IOException io) {
         throw io;

@@ -1,0 +1,89 @@
+package org.touming.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import org.junit.jupiter.api.Test;
+
+class ParallelTest {
+  @Test
+  void everyIndexIsHandedOutOnce() {
+    for (int count : new int[] {0, 1, 2, 7, 1000}) {
+      AtomicIntegerArray seen = new AtomicIntegerArray(count);
+      Parallel.forEachIndex(count, seen::incrementAndGet);
+      for (int i = 0; i < count; i++) {
+        assertEquals(1, seen.get(i), "index " + i + " of " + count);
+      }
+    }
+  }
+
+  @Test
+  void anItemThatWaitsForAllTheOthersDoesNotHoldThemUp() throws Exception {
+    // Cut into fixed pieces, the items in the first one's piece would wait behind it; handed out
+    // one at a time, the other thread takes every other item while the first one waits.
+    int count = 41;
+    CountDownLatch others = new CountDownLatch(count - 1);
+    AtomicBoolean waitedInVain = new AtomicBoolean();
+    Parallel.forEachIndex(
+        count,
+        i -> {
+          if (i == 0) {
+            try {
+              waitedInVain.set(!others.await(20, TimeUnit.SECONDS));
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          } else {
+            others.countDown();
+          }
+        });
+    assertFalse(waitedInVain.get(), "the other items waited behind the first");
+  }
+
+  @Test
+  void aFailureStopsHandingOutAndIsRethrownOnceAllHaveStopped() {
+    IllegalStateException thrown = new IllegalStateException("item 3");
+    AtomicInteger running = new AtomicInteger();
+    AtomicInteger after = new AtomicInteger();
+    IllegalStateException caught =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                Parallel.forEachIndex(
+                    10_000,
+                    i -> {
+                      running.incrementAndGet();
+                      try {
+                        if (i == 3) {
+                          throw thrown;
+                        }
+                        sleep(1);
+                        if (i > 3) {
+                          after.incrementAndGet();
+                        }
+                      } finally {
+                        running.decrementAndGet();
+                      }
+                    }));
+    assertEquals(0, running.get(), "a call still running when the failure was rethrown");
+    assertTrue(after.get() < 100, after.get() + " items after the failure");
+    assertTrue(caught == thrown || caught.getCause() == thrown, caught.toString());
+    assertSame(IllegalStateException.class, caught.getClass());
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
