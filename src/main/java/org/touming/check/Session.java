@@ -18,6 +18,7 @@ import org.touming.content.Disclosure;
 import org.touming.content.Loaded;
 import org.touming.content.Severity;
 import org.touming.content.Site;
+import org.touming.internal.Parallel;
 
 /**
  * A checked site kept in memory for {@code serve}: every disclosure loaded, its diagnostics kept
@@ -49,7 +50,8 @@ public final class Session {
       return Optional.empty();
     }
     Session session = new Session(loader, site.get(), index.sorted());
-    site.get().disclosures().parallelStream().forEach(session::checkFile);
+    List<Site.DisclosureFile> files = site.get().disclosures();
+    Parallel.forEachIndex(files.size(), i -> session.checkFile(files.get(i)));
     session.recheckAcrossYears(null);
     return Optional.of(session);
   }

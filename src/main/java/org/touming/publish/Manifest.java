@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.stream.Stream;
+import org.touming.internal.Parallel;
 import org.touming.internal.Sha256;
 
 /**
@@ -57,15 +58,16 @@ public final class Manifest {
     }
     Map<String, String> out = new ConcurrentSkipListMap<>();
     try {
-      files.parallelStream()
-          .forEach(
-              p -> {
-                String rel = dir.relativize(p).toString().replace('\\', '/');
-                if (!rel.equals(Output.MANIFEST)) {
-                  String hash = known.get(rel);
-                  out.put(rel, hash != null ? hash : sha256(p));
-                }
-              });
+      Parallel.forEachIndex(
+          files.size(),
+          i -> {
+            Path p = files.get(i);
+            String rel = dir.relativize(p).toString().replace('\\', '/');
+            if (!rel.equals(Output.MANIFEST)) {
+              String hash = known.get(rel);
+              out.put(rel, hash != null ? hash : sha256(p));
+            }
+          });
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }

@@ -18,6 +18,7 @@ import org.touming.content.DepartmentId;
 import org.touming.content.Disclosure;
 import org.touming.content.Loaded;
 import org.touming.content.Region;
+import org.touming.internal.Parallel;
 
 /**
  * Which parts of the previous output a build takes as they are and which it renders again. A part
@@ -157,21 +158,22 @@ final class Reuse {
       Files.createDirectories(folder);
     }
     try {
-      paths.parallelStream()
-          .forEach(
-              p -> {
-                Path from = target.resolve(p);
-                Path to = out.dir().resolve(p);
-                try {
-                  try {
-                    Files.createLink(to, from);
-                  } catch (UnsupportedOperationException | IOException e) {
-                    Files.copy(from, to);
-                  }
-                } catch (IOException e) {
-                  throw new java.io.UncheckedIOException(e);
-                }
-              });
+      Parallel.forEachIndex(
+          paths.size(),
+          i -> {
+            String p = paths.get(i);
+            Path from = target.resolve(p);
+            Path to = out.dir().resolve(p);
+            try {
+              try {
+                Files.createLink(to, from);
+              } catch (UnsupportedOperationException | IOException e) {
+                Files.copy(from, to);
+              }
+            } catch (IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+          });
     } catch (java.io.UncheckedIOException e) {
       throw e.getCause();
     }
