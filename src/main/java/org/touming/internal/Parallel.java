@@ -20,9 +20,23 @@ public final class Parallel {
   private Parallel() {}
 
   /**
-   * Calls {@code work} with every index from 0 to {@code count - 1}, on this thread and the common
-   * pool's, and returns once every call has returned. After a call throws, no further index is
-   * handed out; the first thrown is rethrown once the others have stopped.
+   * The pool work started here spreads over, as a parallel stream's would: the one this thread
+   * works for, or the common pool. serve indexes an edit in a one-thread pool of its own, so that
+   * the next edit's pages have the other cores.
+   */
+  public static ForkJoinPool pool() {
+    return ForkJoinTask.inForkJoinPool() ? ForkJoinTask.getPool() : ForkJoinPool.commonPool();
+  }
+
+  /** How many of the pool's threads join this one: all of them, or the others when it is one. */
+  public static int helpers(ForkJoinPool pool) {
+    return ForkJoinTask.inForkJoinPool() ? pool.getParallelism() - 1 : pool.getParallelism();
+  }
+
+  /**
+   * Calls {@code work} with every index from 0 to {@code count - 1}, on this thread and the threads
+   * of {@link #pool()}, and returns once every call has returned. After a call throws, no further
+   * index is handed out; the first thrown is rethrown once the others have stopped.
    */
   public static void forEachIndex(int count, IntConsumer work) {
     AtomicInteger next = new AtomicInteger();
@@ -38,10 +52,11 @@ public final class Parallel {
             }
           }
         };
-    int helpers = Math.min(ForkJoinPool.getCommonPoolParallelism(), count - 1);
+    ForkJoinPool pool = pool();
+    int helpers = Math.min(helpers(pool), count - 1);
     List<ForkJoinTask<?>> started = new ArrayList<>();
     for (int h = 0; h < helpers; h++) {
-      started.add(ForkJoinPool.commonPool().submit(worker));
+      started.add(pool.submit(worker));
     }
     Throwable first = null;
     try {

@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.store.NIOFSDirectory;
+import org.touming.internal.Parallel;
 
 /**
  * Cuts and indexes the documents batch by batch on every core, each batch into an index of its own
@@ -62,10 +62,8 @@ final class IndexParts {
 
   /** Every batch's index folder, in batch order. */
   List<Path> run() throws IOException {
-    // The pool the caller runs in (serve's background index has a one-thread pool of its own).
-    ForkJoinPool pool =
-        ForkJoinTask.inForkJoinPool() ? ForkJoinTask.getPool() : ForkJoinPool.commonPool();
-    int helpers = ForkJoinTask.inForkJoinPool() ? pool.getParallelism() - 1 : pool.getParallelism();
+    ForkJoinPool pool = Parallel.pool();
+    int helpers = Parallel.helpers(pool);
     for (int i = 0; i < helpers; i++) {
       pool.execute(this::work);
     }

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -46,6 +49,28 @@ class ParallelTest {
           }
         });
     assertFalse(waitedInVain.get(), "the other items waited behind the first");
+  }
+
+  @Test
+  void workStartedInAPoolOfItsOwnStaysInThatPool() throws Exception {
+    // serve indexes an edit on a one-thread pool so that the next edit's pages have the others.
+    ForkJoinPool own = new ForkJoinPool(1);
+    try {
+      Set<String> threads = ConcurrentHashMap.newKeySet();
+      own.submit(
+              () ->
+                  Parallel.forEachIndex(
+                      50,
+                      i -> {
+                        threads.add(Thread.currentThread().getName());
+                        sleep(1);
+                      }))
+          .get(20, TimeUnit.SECONDS);
+      assertEquals(1, threads.size(), threads.toString());
+      assertFalse(threads.iterator().next().contains("commonPool"), threads.toString());
+    } finally {
+      own.shutdown();
+    }
   }
 
   @Test
