@@ -85,6 +85,20 @@ class LauncherTest {
   }
 
   @Test
+  void onlyASmallSitePromotesWhatOutlivesOneCollection() {
+    for (OptionalInt count :
+        List.of(OptionalInt.of(500), OptionalInt.of(5000), OptionalInt.empty())) {
+      List<String> command =
+          Launcher.command(JAVA, List.of(), "touming.jar", HEAP, false, () -> count, NONE, "build")
+              .orElseThrow();
+      assertEquals(
+          count.isPresent() && count.getAsInt() < Launcher.SMALL_SITE,
+          command.contains("-XX:MaxTenuringThreshold=1"),
+          count.toString());
+    }
+  }
+
+  @Test
   void theHeapAsksForHugePagesOnlyWhereTheKernelGivesThemOnRequest(@TempDir Path dir)
       throws Exception {
     List<String> command =
