@@ -27,6 +27,9 @@ final class YamlSubset {
   private static final int MAX_KEY = 200;
 
   private final String text;
+  // Read by index rather than through String.charAt: the quick compiler a small site's build runs
+  // with calls out to a bounds check for every character of a Chinese text.
+  private final char[] chars;
   private final boolean surrogates;
   // Content lines only (blank and comment lines are skipped): start of the line, first non-space
   // character, end (before any \r\n), and the line's 1-based number in the file.
@@ -52,8 +55,9 @@ final class YamlSubset {
     }
   }
 
-  private YamlSubset(String text, int lines, boolean surrogates) {
+  private YamlSubset(String text, char[] chars, int lines, boolean surrogates) {
     this.text = text;
+    this.chars = chars;
     this.surrogates = surrogates;
     starts = new int[lines];
     firsts = new int[lines];
@@ -67,12 +71,12 @@ final class YamlSubset {
       number++;
       int nl = text.indexOf('\n', at);
       int end = nl < 0 ? length : nl;
-      int contentEnd = end > at && text.charAt(end - 1) == '\r' ? end - 1 : end;
+      int contentEnd = end > at && chars[end - 1] == '\r' ? end - 1 : end;
       int first = at;
-      while (first < contentEnd && text.charAt(first) == ' ') {
+      while (first < contentEnd && chars[first] == ' ') {
         first++;
       }
-      if (first < contentEnd && text.charAt(first) != '#') {
+      if (first < contentEnd && chars[first] != '#') {
         starts[n] = at;
         firsts[n] = first;
         ends[n] = contentEnd;
@@ -91,29 +95,30 @@ final class YamlSubset {
     if (text.length() > 16 * 1024 * 1024) {
       return Optional.empty();
     }
+    char[] chars = text.toCharArray();
     int lines = 1;
     boolean surrogates = false;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
+    for (int i = 0; i < chars.length; i++) {
+      char c = chars[i];
       if (c == '\n') {
         lines++;
       } else if (c < 0x20 && c != '\r') {
         return Optional.empty(); // tabs and control characters
-      } else if (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n')) {
+      } else if (c == '\r' && (i + 1 == chars.length || chars[i + 1] != '\n')) {
         return Optional.empty();
       } else if (c >= 0x7f && !printable(c)) {
         return Optional.empty();
       } else if (Character.isSurrogate(c)) {
         if (!Character.isHighSurrogate(c)
-            || i + 1 == text.length()
-            || !Character.isLowSurrogate(text.charAt(i + 1))) {
+            || i + 1 == chars.length
+            || !Character.isLowSurrogate(chars[i + 1])) {
           return Optional.empty();
         }
         surrogates = true;
         i++;
       }
     }
-    YamlSubset reader = new YamlSubset(text, lines, surrogates);
+    YamlSubset reader = new YamlSubset(text, chars, lines, surrogates);
     try {
       return Optional.ofNullable(reader.document());
     } catch (Decline | IndexOutOfBoundsException e) {
@@ -136,7 +141,7 @@ final class YamlSubset {
       return null;
     }
     for (int i = 0; i < count; i++) {
-      char c = text.charAt(starts[i]);
+      char c = chars[starts[i]];
       if ((c == '-' || c == '.') && text.startsWith(c == '-' ? "---" : "...", starts[i])) {
         return null; // document markers
       }
@@ -199,7 +204,7 @@ final class YamlSubset {
       Mark keyMark = mark(line, pos);
       int at = skipSpaces(colon + 1, end);
       Node value;
-      if (at == end || text.charAt(at) == '#') {
+      if (at == end || chars[at] == '#') {
         value = nested(indent, depth);
       } else {
         value = inline(line, at, end, depth);
@@ -251,7 +256,7 @@ final class YamlSubset {
       int line = li;
       int end = ends[line];
       int at = skipSpaces(firsts[line] + 1, end);
-      if (at == end || text.charAt(at) == '#') {
+      if (at == end || chars[at] == '#') {
         li++;
         if (li == count || indent(li) <= indent) {
           decline();
@@ -279,7 +284,7 @@ final class YamlSubset {
   }
 
   private boolean entryAtPos(int pos, int end) {
-    return text.charAt(pos) == '-' && (pos + 1 == end || text.charAt(pos + 1) == ' ');
+    return chars[pos] == '-' && (pos + 1 == end || chars[pos + 1] == ' ');
   }
 
   /**
@@ -287,11 +292,11 @@ final class YamlSubset {
    * line), or -1 when the line holds no such key; declines keys that YAML reads otherwise.
    */
   private int keyEnd(int pos, int end) {
-    char c = text.charAt(pos);
+    char c = chars[pos];
     if (c == '"' || c == '\'') {
       int close = quotedEnd(pos, end);
       int after = skipSpaces(close, end);
-      if (after < end && text.charAt(after) == ':') {
+      if (after < end && chars[after] == ':') {
         decline(); // a quoted key
       }
       return -1;
@@ -300,14 +305,14 @@ final class YamlSubset {
       return -1;
     }
     for (int i = pos; i < end; i++) {
-      char x = text.charAt(i);
-      if (x == ':' && (i + 1 == end || text.charAt(i + 1) == ' ')) {
-        if (i == pos || text.charAt(i - 1) == ' ' || i - pos > MAX_KEY || !plainStart(pos, end)) {
+      char x = chars[i];
+      if (x == ':' && (i + 1 == end || chars[i + 1] == ' ')) {
+        if (i == pos || chars[i - 1] == ' ' || i - pos > MAX_KEY || !plainStart(pos, end)) {
           decline();
         }
         return i;
       }
-      if (x == '#' && text.charAt(i - 1) == ' ') {
+      if (x == '#' && chars[i - 1] == ' ') {
         return -1;
       }
     }
@@ -316,7 +321,7 @@ final class YamlSubset {
 
   /** A value on the rest of this line, which must then hold nothing but a comment. */
   private Node inline(int line, int pos, int end, int depth) {
-    char c = text.charAt(pos);
+    char c = chars[pos];
     Node value;
     int after;
     if (c == '"' || c == '\'') {
@@ -331,7 +336,7 @@ final class YamlSubset {
       return plain(mark(line, pos), text.substring(pos, trimmed(pos, stop)));
     }
     int rest = skipSpaces(after, end);
-    if (rest < end && (text.charAt(rest) != '#' || rest == after)) {
+    if (rest < end && (chars[rest] != '#' || rest == after)) {
       decline();
     }
     return value;
@@ -343,13 +348,13 @@ final class YamlSubset {
       decline();
     }
     int pos = at[0];
-    boolean map = text.charAt(pos) == '{';
+    boolean map = chars[pos] == '{';
     char close = map ? '}' : ']';
     Mark start = mark(line, pos);
     Map<String, Node.Field> fields = new LinkedHashMap<>();
     List<Node> items = new ArrayList<>();
     pos = skipSpaces(pos + 1, end);
-    if (pos < end && text.charAt(pos) == close) {
+    if (pos < end && chars[pos] == close) {
       at[0] = pos + 1;
       return map ? new Node.MapNode(start, fields) : new Node.ListNode(start, items);
     }
@@ -369,7 +374,7 @@ final class YamlSubset {
         }
       }
       Node value;
-      char c = text.charAt(pos);
+      char c = chars[pos];
       if (c == '[' || c == '{') {
         int[] inner = {pos};
         value = flow(line, inner, end, depth + 1);
@@ -392,7 +397,7 @@ final class YamlSubset {
       if (pos >= end) {
         decline();
       }
-      char sep = text.charAt(pos);
+      char sep = chars[pos];
       if (sep == close) {
         at[0] = pos + 1;
         return map ? new Node.MapNode(start, fields) : new Node.ListNode(start, items);
@@ -401,7 +406,7 @@ final class YamlSubset {
         decline();
       }
       pos = skipSpaces(pos + 1, end);
-      if (pos >= end || text.charAt(pos) == close || text.charAt(pos) == ',') {
+      if (pos >= end || chars[pos] == close || chars[pos] == ',') {
         decline(); // a trailing or doubled comma
       }
     }
@@ -417,18 +422,17 @@ final class YamlSubset {
     }
     int stop = pos;
     while (stop < end) {
-      char x = text.charAt(stop);
+      char x = chars[stop];
       if (flow && (x == ',' || x == '[' || x == ']' || x == '{' || x == '}')) {
         break;
       }
-      if (x == '#' && text.charAt(stop - 1) == ' ') {
+      if (x == '#' && chars[stop - 1] == ' ') {
         if (flow) {
           decline();
         }
         break;
       }
-      boolean colonEnds =
-          stop + 1 == end || (flow ? " ,[]{}" : " ").indexOf(text.charAt(stop + 1)) >= 0;
+      boolean colonEnds = stop + 1 == end || (flow ? " ,[]{}" : " ").indexOf(chars[stop + 1]) >= 0;
       if (x == ':' && colonEnds) {
         decline();
       }
@@ -439,7 +443,7 @@ final class YamlSubset {
 
   /** The end of text[pos, stop) without its trailing spaces. */
   private int trimmed(int pos, int stop) {
-    while (stop > pos && text.charAt(stop - 1) == ' ') {
+    while (stop > pos && chars[stop - 1] == ' ') {
       stop--;
     }
     return stop;
@@ -455,9 +459,9 @@ final class YamlSubset {
       decline();
     }
     for (int i = pos; i < end && i - pos <= MAX_KEY; i++) {
-      char x = text.charAt(i);
-      if (x == ':' && i + 1 < end && text.charAt(i + 1) == ' ') {
-        if (text.charAt(i - 1) == ' ') {
+      char x = chars[i];
+      if (x == ':' && i + 1 < end && chars[i + 1] == ' ') {
+        if (chars[i - 1] == ' ') {
           decline();
         }
         return i;
@@ -472,22 +476,22 @@ final class YamlSubset {
 
   /** Whether a plain scalar may start at pos: not with an indicator YAML reads as syntax. */
   private boolean plainStart(int pos, int end) {
-    char c = text.charAt(pos);
+    char c = chars[pos];
     if (c == '-') {
-      return pos + 1 < end && text.charAt(pos + 1) != ' ';
+      return pos + 1 < end && chars[pos + 1] != ' ';
     }
     return ",[]{}#&*!|>'\"%@`?:".indexOf(c) < 0;
   }
 
   /** The position after the closing quote of a quoted scalar that opens at pos on this line. */
   private int quotedEnd(int pos, int end) {
-    char q = text.charAt(pos);
+    char q = chars[pos];
     for (int i = pos + 1; i < end; i++) {
-      char c = text.charAt(i);
+      char c = chars[i];
       if (q == '"' && c == '\\') {
         i++;
       } else if (c == q) {
-        if (q == '\'' && i + 1 < end && text.charAt(i + 1) == '\'') {
+        if (q == '\'' && i + 1 < end && chars[i + 1] == '\'') {
           i++;
         } else {
           return i + 1;
@@ -500,7 +504,7 @@ final class YamlSubset {
 
   /** The value of the quoted scalar text[pos, after). */
   private String quoted(int pos, int after) {
-    char q = text.charAt(pos);
+    char q = chars[pos];
     String inner = text.substring(pos + 1, after - 1);
     if (q == '\'') {
       return Canonical.ofShort(inner.indexOf('\'') < 0 ? inner : inner.replace("''", "'"));
@@ -559,7 +563,7 @@ final class YamlSubset {
   }
 
   private int skipSpaces(int pos, int end) {
-    while (pos < end && text.charAt(pos) == ' ') {
+    while (pos < end && chars[pos] == ' ') {
       pos++;
     }
     return pos;
