@@ -172,6 +172,7 @@ class LauncherTest {
             .orElseThrow();
     assertTrue(command.contains("-XX:TieredStopAtLevel=1"), command.toString());
     assertTrue(command.contains("-XX:CICompilerCount=1"), command.toString());
+    assertTrue(command.contains("-Dtouming.sha256=unrolled"), command.toString());
     assertFalse(command.stream().anyMatch(o -> o.startsWith("-XX:Tier4")), command.toString());
     assertFalse(command.stream().anyMatch(o -> o.startsWith("-Xms")), command.toString());
     assertTrue(command.contains("-XX:+UseParallelGC"));
