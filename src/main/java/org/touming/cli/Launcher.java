@@ -138,6 +138,7 @@ final class Launcher {
     boolean small = count.isPresent() && count.getAsInt() < SMALL_SITE;
     if (small) {
       command.addAll(QUICK_COMPILER_ONLY);
+      command.add(SMALL_SITE_TENURING);
     } else {
       command.addAll(COMPILERS);
       if (count.isPresent()) {
@@ -147,9 +148,6 @@ final class Launcher {
                 Math.min(maxHeap / 2, INITIAL_HEAP_CAP));
         command.add("-Xms" + start / (1024 * 1024) + "m");
       }
-    }
-    if (small) {
-      command.add(SMALL_SITE_TENURING);
     }
     long youngCap = small ? SMALL_SITE_YOUNG_CAP_MB : YOUNG_CAP_MB;
     // The young generation is at most a third of the heap anyway; below that the cap would only
