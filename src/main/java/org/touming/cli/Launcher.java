@@ -37,9 +37,9 @@ import org.touming.internal.Sha256;
  *       outlives one collection there mostly lives to the end (the loaded disclosures), so it goes
  *       to the old generation at the second ({@value #SMALL_SITE_TENURING}) instead of being copied
  *       from one survivor space to the other up to fifteen times: 0.34 s of pauses became 0.19 s,
- *       and the pages took 0.15 s less wall time and 0.3 s less CPU (medians of six paired
- *       differences, all six faster). At 5,000 disclosures it saved a tenth of the pauses in two
- *       runs, within the noise of the whole build, so larger sites keep Java's threshold.
+ *       and the pages took 0.15 s less wall time and 0.26 s less CPU (medians of six paired
+ *       differences, all six faster). At 5,000 disclosures it saved 11% and 18% of the pauses in
+ *       two runs, within the noise of the whole build, so larger sites keep Java's threshold.
  *   <li>A build runs a great deal of code a few thousand times each (loading, checking, templates,
  *       tables), and Java's defaults send all of it to the optimizing compiler: on that sample it
  *       compiled 2,500 methods, many several times over, and took a quarter of the CPU of the pages
