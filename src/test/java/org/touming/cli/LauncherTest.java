@@ -69,15 +69,7 @@ class LauncherTest {
     long limit = 3 * Launcher.SMALL_SITE_YOUNG_CAP_MB << 20;
     for (long heap : List.of(256L << 20, limit, limit + 1, HEAP)) {
       List<String> command =
-          Launcher.command(
-                  JAVA,
-                  List.of(),
-                  "touming.jar",
-                  heap,
-                  false,
-                  () -> OptionalInt.of(500),
-                  NONE,
-                  "build")
+          Launcher.command(JAVA, List.of(), "touming.jar", heap, false, sized(500), NONE, "build")
               .orElseThrow();
       assertEquals(heap > limit, command.contains("-XX:MaxNewSize=128m"), "heap " + heap);
       assertFalse(command.contains("-XX:MaxNewSize=320m"), "heap " + heap);
