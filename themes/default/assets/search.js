@@ -56,7 +56,7 @@
     meta = m;
   };
 
-  S.t = function (n, terms, data) {
+  S.t = function (name, terms, data) {
     var list = terms ? terms.split(' ') : [];
     var buf = bytes(data), r = new Reader(buf), index = new Map();
     for (var i = 0; i < list.length; i++) {
@@ -68,7 +68,7 @@
       }
       index.set(list[i], at);
     }
-    termChunks[n] = { data: buf, index: index };
+    termChunks[name] = { data: buf, index: index };
   };
 
   S.d = function (n, docs) { docChunks[n] = docs; };
@@ -121,8 +121,18 @@
     return found;
   }
 
+  /* A term chunk's file: the hexadecimal first code point of its first term, and its place among
+     the chunks whose first terms begin with it (so an edit renames few files). */
+  function chunkName(starts, n) {
+    var first = function (s) { return s.length ? s.codePointAt(0) : 0; };
+    var cp = first(starts[n]), j = n;
+    while (j > 0 && first(starts[j - 1]) === cp) j--;
+    return cp.toString(16) + '-' + (n - j);
+  }
+
   function loadTermChunk(n) {
-    return need('t/' + n + '.js', function () { return !!termChunks[n]; });
+    var name = chunkName(meta.termChunks, n);
+    return need('t/' + name + '.js', function () { return !!termChunks[name]; });
   }
 
   function fold(c) {
@@ -169,7 +179,7 @@
 
   /* A term's chunk data and where its postings start per field (-1 where absent), if it exists. */
   function entry(term) {
-    var chunk = termChunks[chunkOf(meta.termChunks, term)];
+    var chunk = termChunks[chunkName(meta.termChunks, chunkOf(meta.termChunks, term))];
     var at = chunk && chunk.index.get(term);
     return at && { data: chunk.data, at: at };
   }

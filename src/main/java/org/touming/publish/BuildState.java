@@ -245,6 +245,15 @@ final class BuildState {
           paths.add(path);
           out.write(path, bytes, sha256);
         }
+
+        @Override
+        public boolean keep(String path, String sha256) throws IOException {
+          boolean kept = out.keep(path, sha256);
+          if (kept) {
+            paths.add(path);
+          }
+          return kept;
+        }
       };
     }
 

@@ -135,15 +135,29 @@ public final class Output implements Sink {
   }
 
   private void write(String rel, List<byte[]> parts, String hash) throws IOException {
+    if (!keep(rel, hash)) {
+      Path p = staging.resolve(rel);
+      writeFile(p, parts);
+      hashes.put(relative(p), hash);
+    }
+  }
+
+  @Override
+  public boolean keep(String rel, String sha256) throws IOException {
     Path p = staging.resolve(rel);
     Files.createDirectories(p.getParent());
     // Never through an existing entry: it may be a hard link into the previous output.
     Files.deleteIfExists(p);
-    String path = staging.relativize(p).toString().replace('\\', '/');
-    if (!linkedToSame(p, path, hash)) {
-      writeFile(p, parts);
+    String path = relative(p);
+    if (!linkedToSame(p, path, sha256)) {
+      return false;
     }
-    hashes.put(path, hash);
+    hashes.put(path, sha256);
+    return true;
+  }
+
+  private String relative(Path p) {
+    return staging.relativize(p).toString().replace('\\', '/');
   }
 
   private boolean linkedToSame(Path p, String path, String hash) {

@@ -19,6 +19,7 @@ import org.touming.content.Disclosure;
 import org.touming.content.Loaded;
 import org.touming.content.Region;
 import org.touming.internal.Parallel;
+import org.touming.render.Urls;
 
 /**
  * Which parts of the previous output a build takes as they are and which it renders again. A part
@@ -133,6 +134,24 @@ final class Reuse {
   /** Whether a disclosure's page and data are rendered (rather than taken as they were). */
   boolean render(Loaded<Disclosure> l) {
     return previous == null || changed.contains(l.file());
+  }
+
+  /**
+   * The pages of the disclosures whose sources changed, for the search export; null when the build
+   * takes nothing from the previous output.
+   */
+  Set<String> changedPages() {
+    if (previous == null) {
+      return null;
+    }
+    Set<String> pages = new HashSet<>();
+    for (Loaded<Disclosure> l : catalog.disclosures()) {
+      if (changed.contains(l.file())) {
+        Disclosure d = l.value();
+        pages.add(Urls.disclosure(d.department(), d.year(), d.kind()));
+      }
+    }
+    return pages;
   }
 
   /** Which department and region pages are rendered. */

@@ -22,4 +22,13 @@ public interface Sink {
   default void write(String path, byte[] bytes, String sha256) throws IOException {
     write(path, bytes);
   }
+
+  /**
+   * Takes the previous output's file at {@code path} as this build's, when that output has one with
+   * this SHA-256 that is still as that build left it; false when this sink cannot (the caller then
+   * writes the file).
+   */
+  default boolean keep(String path, String sha256) throws IOException {
+    return false;
+  }
 }

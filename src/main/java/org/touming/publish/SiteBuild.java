@@ -231,6 +231,7 @@ public final class SiteBuild {
       out = Output.begin(target);
       int reused = reuse.link(out);
       reuse.offerPrevious(out);
+      prepared.writer().searchChanges(reuse.changedPages());
       prepared.writer().tableParts().forgetRows();
       reuse.seedTables(prepared.writer().tableParts());
       long reuseMillis = (System.nanoTime() - reuseStart) / 1_000_000;

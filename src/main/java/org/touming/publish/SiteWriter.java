@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -70,6 +71,7 @@ public final class SiteWriter {
   private boolean search = true;
   private Path searchStore;
   private boolean readSearch;
+  private Set<String> searchChanges;
   private boolean releaseTrees;
   private final Stages stages = new Stages();
   private FileDigests digests = new FileDigests();
@@ -97,6 +99,16 @@ public final class SiteWriter {
   SiteWriter keepSearch(Path folder, boolean read) {
     this.searchStore = folder;
     this.readSearch = read;
+    return this;
+  }
+
+  /**
+   * The pages of the disclosures whose sources changed since the build whose output the sink offers
+   * to keep files from ({@link Sink#keep}): the search export then writes only the files those
+   * changes reach. Null (the default) writes every file. Returns this writer.
+   */
+  SiteWriter searchChanges(Set<String> pages) {
+    this.searchChanges = pages;
     return this;
   }
 
@@ -510,11 +522,30 @@ public final class SiteWriter {
    */
   public void writeSearch(Sink out, Catalog catalog, BooleanSupplier cancelled) throws IOException {
     ExportSink checked =
-        (path, bytes) -> {
-          stopIf(cancelled);
-          out.write(path, bytes);
+        new ExportSink() {
+          @Override
+          public void write(String path, byte[] bytes) throws IOException {
+            stopIf(cancelled);
+            out.write(path, bytes);
+          }
+
+          @Override
+          public void write(String path, byte[] bytes, String sha256) throws IOException {
+            stopIf(cancelled);
+            out.write(path, bytes, sha256);
+          }
+
+          @Override
+          public boolean keep(String path, String sha256) throws IOException {
+            stopIf(cancelled);
+            return out.keep(path, sha256);
+          }
         };
-    IndexExport.Documents documents = IndexExport.documents(catalog, checked);
+    IndexExport.Documents documents =
+        searchStore == null
+            ? IndexExport.documents(catalog, checked)
+            : IndexExport.documents(
+                catalog, checked, searchStore.resolve("export"), readSearch ? searchChanges : null);
     Analysis cutting = searchStore == null ? analysis : new Analysis(false);
     Path words = searchStore == null ? null : searchStore.resolve("words");
     PartStore parts =

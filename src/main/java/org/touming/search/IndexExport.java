@@ -5,20 +5,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.MultiDocValues;
 import org.apache.lucene.index.MultiTerms;
-import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.SmallFloat;
@@ -26,6 +26,7 @@ import org.touming.content.Catalog;
 import org.touming.content.Department;
 import org.touming.content.Kind;
 import org.touming.content.Region;
+import org.touming.internal.Sha256;
 
 /**
  * Writes the index for the browser, read from Lucene's own segments so that every statistic is the
@@ -36,9 +37,10 @@ import org.touming.content.Region;
  *   <li>{@code search/meta.js}: per field the document count and total term count (BM25's avgdl),
  *       Lucene's norm decoding table, the first term of each term chunk, and the filter values of
  *       every run of documents from one page;
- *   <li>{@code search/t/N.js}: terms in code point order, and per term and field its postings:
+ *   <li>{@code search/t/C-N.js}: terms in code point order, and per term and field its postings:
  *       document gaps and frequencies as varints, each with the document's one-byte norm for that
- *       field;
+ *       field ({@link TermChunks}: C is the hexadecimal first code point of the chunk's first term,
+ *       N its place among the chunks whose first terms begin with it);
  *   <li>{@code search/d/N.js}: URL with anchor, title and the start of the text (for snippets) of
  *       each document.
  * </ul>
@@ -62,14 +64,26 @@ public final class IndexExport {
 
   /** The document chunks and filter values, written as the documents stream past the index. */
   public static Documents documents(Catalog catalog, ExportSink out) {
-    return new Documents(catalog, out);
+    return new Documents(catalog, out, null, null, null);
+  }
+
+  /**
+   * As {@link #documents(Catalog, ExportSink)}, keeping in {@code state} what the next build needs
+   * to write only what an edit changed. When {@code changedPages} is given (the pages of every
+   * disclosure whose sources changed since the build that wrote {@code state}, whose output the
+   * sink offers), files that build wrote are taken as they are where their inputs are the same.
+   */
+  public static Documents documents(
+      Catalog catalog, ExportSink out, Path state, Set<String> changedPages) {
+    ExportState previous = changedPages == null ? null : ExportState.read(state);
+    return new Documents(catalog, out, state, previous, changedPages);
   }
 
   public static void write(SearchIndex index, Documents docs, ExportSink out) throws IOException {
     docs.finish();
     IndexReader reader = index.reader();
     Map<String, Object> meta = new LinkedHashMap<>();
-    meta.put("version", 1);
+    meta.put("version", 2);
     // The parameters of the similarity IndexSearcher ranks with (its default, BM25).
     BM25Similarity bm25 = new BM25Similarity();
     meta.put("k1", bm25.getK1());
@@ -93,108 +107,54 @@ public final class IndexExport {
       lengths.add(SmallFloat.byte4ToInt((byte) i));
     }
     meta.put("lengths", lengths);
-    meta.put("termChunks", String.join(" ", termChunks(reader, out)));
+    List<String> batches = index.parts().stream().map(p -> p.getFileName().toString()).toList();
+    TermChunks chunks = new TermChunks(reader, out);
+    Set<BytesRef> touched = docs.aligned() ? touched(index.parts(), docs.previous, batches) : null;
+    if (touched == null) {
+      chunks.writeAll();
+    } else {
+      chunks.update(docs.previous, touched);
+    }
+    meta.put("termChunks", String.join(" ", chunks.starts()));
     meta.put("docsPerChunk", DOCS_PER_CHUNK);
     docs.describe(meta);
     out.write("search/meta.js", script("m", meta));
+    if (docs.state != null) {
+      new ExportState(
+              batches, docs.pageStarts, docs.count, docs.hashes, chunks.starts(), chunks.hashes())
+          .write(docs.state);
+    }
   }
 
-  private static byte[] script(String call, Object... args) throws JsonProcessingException {
+  /**
+   * The terms whose postings differ from the previous export's, found by comparing each batch whose
+   * key changed with the batch at its place in the previous build; null when that cannot tell
+   * (batches moved, or a previous batch is no longer kept).
+   */
+  private static Set<BytesRef> touched(List<Path> parts, ExportState previous, List<String> batches)
+      throws IOException {
+    if (batches.size() != previous.batches().size()) {
+      return null;
+    }
+    Set<BytesRef> touched = new HashSet<>();
+    for (int i = 0; i < batches.size(); i++) {
+      if (batches.get(i).equals(previous.batches().get(i))) {
+        continue;
+      }
+      Path before = parts.get(i).resolveSibling(previous.batches().get(i));
+      if (!Files.isDirectory(before) || !PartDiff.touched(before, parts.get(i), touched)) {
+        return null;
+      }
+    }
+    return touched;
+  }
+
+  static byte[] script(String call, Object... args) throws JsonProcessingException {
     StringBuilder sb = new StringBuilder("toumingSearch.").append(call).append('(');
     for (int i = 0; i < args.length; i++) {
       sb.append(i == 0 ? "" : ",").append(JSON.writeValueAsString(args[i]));
     }
     return sb.append(");\n").toString().getBytes(StandardCharsets.UTF_8);
-  }
-
-  /**
-   * Terms of all fields merged in Lucene's order (UTF-8 bytes, which is code point order; the
-   * browser compares the same way), cut into chunks as they stream: no term list is held.
-   */
-  private static List<String> termChunks(IndexReader reader, ExportSink out) throws IOException {
-    List<String> fields = SearchIndex.FIELDS;
-    TermsEnum[] enums = new TermsEnum[fields.size()];
-    BytesRef[] current = new BytesRef[fields.size()];
-    byte[][] norms = new byte[fields.size()][];
-    for (int f = 0; f < fields.size(); f++) {
-      Terms terms = MultiTerms.getTerms(reader, fields.get(f));
-      if (terms != null) {
-        enums[f] = terms.iterator();
-        current[f] = enums[f].next();
-        norms[f] = norms(reader, fields.get(f));
-      }
-    }
-    List<String> starts = new ArrayList<>();
-    List<String> chunkTerms = new ArrayList<>();
-    Varints data = new Varints();
-    PostingsEnum pe = null;
-    while (true) {
-      BytesRef least = null;
-      for (BytesRef t : current) {
-        if (t != null && (least == null || t.compareTo(least) < 0)) {
-          least = t;
-        }
-      }
-      if (least == null) {
-        break;
-      }
-      if (!chunkTerms.isEmpty()
-          && data.size() * 4 / 3 + chunkTerms.size() * 7 >= TERM_CHUNK_BYTES) {
-        flushTerms(starts, chunkTerms, data, out);
-        data = new Varints();
-      }
-      BytesRef term = BytesRef.deepCopyOf(least);
-      chunkTerms.add(term.utf8ToString());
-      int mask = 0;
-      for (int f = 0; f < fields.size(); f++) {
-        mask |= current[f] != null && current[f].bytesEquals(term) ? 1 << f : 0;
-      }
-      data.addByte(mask);
-      for (int f = 0; f < fields.size(); f++) {
-        if ((mask & (1 << f)) == 0) {
-          continue;
-        }
-        pe = enums[f].postings(pe, PostingsEnum.FREQS);
-        data.add(enums[f].docFreq());
-        int previous = 0;
-        for (int doc = pe.nextDoc(); doc != PostingsEnum.NO_MORE_DOCS; doc = pe.nextDoc()) {
-          int freq = pe.freq();
-          data.add(((long) (doc - previous) << 1) | (freq == 1 ? 1 : 0));
-          if (freq != 1) {
-            data.add(freq);
-          }
-          data.addByte(norms[f][doc]);
-          previous = doc;
-        }
-        current[f] = enums[f].next();
-      }
-    }
-    if (!chunkTerms.isEmpty()) {
-      flushTerms(starts, chunkTerms, data, out);
-    }
-    return starts;
-  }
-
-  private static void flushTerms(
-      List<String> starts, List<String> terms, Varints data, ExportSink out) throws IOException {
-    out.write(
-        "search/t/" + starts.size() + ".js",
-        script("t", starts.size(), String.join(" ", terms), data.base64()));
-    starts.add(terms.get(0));
-    terms.clear();
-  }
-
-  private static byte[] norms(IndexReader reader, String field) throws IOException {
-    byte[] norms = new byte[reader.maxDoc()];
-    NumericDocValues values = MultiDocValues.getNormValues(reader, field);
-    if (values != null) {
-      for (int doc = values.nextDoc();
-          doc != NumericDocValues.NO_MORE_DOCS;
-          doc = values.nextDoc()) {
-        norms[doc] = (byte) values.longValue();
-      }
-    }
-    return norms;
   }
 
   /**
@@ -205,19 +165,36 @@ public final class IndexExport {
    */
   public static final class Documents implements Consumer<SearchDocument> {
     private final ExportSink out;
+    private final Path state;
+    private final ExportState previous;
+    private final Set<String> changedPages;
     private final List<List<String>> regions = new ArrayList<>();
     private final Map<String, Integer> regionIndex = new HashMap<>();
     private final List<List<Object>> departments = new ArrayList<>();
     private final Map<String, Integer> departmentIndex = new HashMap<>();
     private final Varints groups = new Varints();
-    private List<List<String>> chunk = new ArrayList<>();
+    private final Map<String, Integer> pageStarts = new HashMap<>();
+    private final List<String> hashes = new ArrayList<>();
+    private List<SearchDocument> chunk = new ArrayList<>();
+    // Whether every document of the chunk is one the previous build had under the same number.
+    private boolean chunkAsBefore = true;
     private String previousKey;
+    private String page;
+    private boolean pageAsBefore;
     private int previousStart;
     private int groupCount;
     private int count;
 
-    private Documents(Catalog catalog, ExportSink out) {
+    private Documents(
+        Catalog catalog,
+        ExportSink out,
+        Path state,
+        ExportState previous,
+        Set<String> changedPages) {
       this.out = out;
+      this.state = state;
+      this.previous = previous;
+      this.changedPages = changedPages;
       for (Region r : catalog.regions().values()) {
         regionIndex.put(r.code(), regions.size());
         regions.add(List.of(r.code(), r.name()));
@@ -230,11 +207,20 @@ public final class IndexExport {
 
     @Override
     public void accept(SearchDocument d) {
-      String text = d.text();
-      if (text.codePointCount(0, text.length()) > SNIPPET_SOURCE) {
-        text = text.substring(0, text.offsetByCodePoints(0, SNIPPET_SOURCE));
+      String p = page(d.url());
+      if (!p.equals(page)) {
+        page = p;
+        pageStarts.put(p, count);
+        // A page's documents are its disclosure's (or its region's or department's, which only a
+        // change that rebuilds everything changes), so an unchanged page starting at the same
+        // number has the same documents under the same numbers.
+        pageAsBefore =
+            previous != null
+                && !changedPages.contains(p)
+                && Integer.valueOf(count).equals(previous.pageStarts().get(p));
       }
-      chunk.add(List.of(d.url(), d.title(), text));
+      chunk.add(d);
+      chunkAsBefore &= pageAsBefore;
       String key = d.region() + "/" + d.department() + "/" + d.year() + "/" + d.kind();
       if (!key.equals(previousKey)) {
         groups
@@ -253,6 +239,18 @@ public final class IndexExport {
       }
     }
 
+    private static String page(String url) {
+      int hash = url.indexOf('#');
+      return hash < 0 ? url : url.substring(0, hash);
+    }
+
+    /** Whether the documents are the previous build's, under the same numbers. */
+    boolean aligned() {
+      return previous != null
+          && previous.docs() == count
+          && previous.pageStarts().equals(pageStarts);
+    }
+
     /** 0 for a page that is no disclosure, else the kind's position in {@code kinds} plus one. */
     private static int kindCode(String key) {
       Kind[] kinds = Kind.values();
@@ -269,12 +267,41 @@ public final class IndexExport {
         return;
       }
       int n = (count - 1) / DOCS_PER_CHUNK;
+      String path = "search/d/" + n + ".js";
       try {
-        out.write("search/d/" + n + ".js", script("d", n, chunk));
+        if (chunkAsBefore && sizeBefore(n) == chunk.size()) {
+          String hash = previous.docChunks().get(n);
+          if (out.keep(path, hash)) {
+            hashes.add(hash);
+            chunk = new ArrayList<>();
+            chunkAsBefore = true;
+            return;
+          }
+        }
+        List<List<String>> docs = new ArrayList<>();
+        for (SearchDocument d : chunk) {
+          String text = d.text();
+          if (text.codePointCount(0, text.length()) > SNIPPET_SOURCE) {
+            text = text.substring(0, text.offsetByCodePoints(0, SNIPPET_SOURCE));
+          }
+          docs.add(List.of(d.url(), d.title(), text));
+        }
+        byte[] bytes = script("d", n, docs);
+        String hash = Sha256.hex(bytes);
+        out.write(path, bytes, hash);
+        hashes.add(hash);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
       chunk = new ArrayList<>();
+      chunkAsBefore = true;
+    }
+
+    /** How many documents the previous build's chunk {@code n} held. */
+    private int sizeBefore(int n) {
+      return previous == null
+          ? -1
+          : Math.max(0, Math.min(DOCS_PER_CHUNK, previous.docs() - n * DOCS_PER_CHUNK));
     }
 
     void finish() {

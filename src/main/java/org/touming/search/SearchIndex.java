@@ -55,10 +55,12 @@ public final class SearchIndex implements AutoCloseable {
   private final Path temporary;
   private final DirectoryReader reader;
   private final IndexSearcher searcher;
+  private final List<Path> parts;
 
-  private SearchIndex(Directory directory, Path temporary) throws IOException {
+  private SearchIndex(Directory directory, Path temporary, List<Path> parts) throws IOException {
     this.directory = directory;
     this.temporary = temporary;
+    this.parts = parts;
     this.reader = DirectoryReader.open(directory);
     this.searcher = new IndexSearcher(reader);
   }
@@ -128,12 +130,16 @@ public final class SearchIndex implements AutoCloseable {
           IOUtils.close(open);
         }
       }
+      List<Path> kept = new ArrayList<>();
       for (Path part : parts) {
         if (part.startsWith(folder)) {
           Folders.deleteQuietly(part);
+        } else {
+          kept.add(part);
         }
       }
-      SearchIndex index = new SearchIndex(dir, folder);
+      SearchIndex index =
+          new SearchIndex(dir, folder, kept.size() == parts.size() ? parts : List.of());
       built = true;
       return index;
     } catch (IOException e) {
@@ -164,7 +170,7 @@ public final class SearchIndex implements AutoCloseable {
 
   /** Opens an index written into a site ({@link LuceneFiles#FOLDER}). */
   public static SearchIndex open(Path folder) throws IOException {
-    return new SearchIndex(FSDirectory.open(folder), null);
+    return new SearchIndex(FSDirectory.open(folder), null, List.of());
   }
 
   /** The number of documents the query matches. */
@@ -209,6 +215,14 @@ public final class SearchIndex implements AutoCloseable {
 
   public Directory directory() {
     return directory;
+  }
+
+  /**
+   * The folders of the batch indexes this index was joined from, in order, named by their {@link
+   * PartStore} keys; empty when they were not kept.
+   */
+  List<Path> parts() {
+    return parts;
   }
 
   /** The reader over every segment (one per batch of documents). */

@@ -1,0 +1,119 @@
+package org.touming.search;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.touming.internal.AtomicFile;
+import org.touming.internal.ToolVersion;
+
+/**
+ * What one build's search export was made of, kept (in {@code .touming/}) so that the next build
+ * after an edit writes again only the files the edit changed: the batches of the index in order
+ * (their {@link PartStore} keys), where each page's documents began, the checksum of each document
+ * chunk, and the first term and checksum of each term chunk. A checksum is only trusted where the
+ * previous output's manifest gives the same one for the same path: a state whose build never
+ * reached the output costs a full export, never a wrong one.
+ */
+record ExportState(
+    List<String> batches,
+    Map<String, Integer> pageStarts,
+    int docs,
+    List<String> docChunks,
+    List<String> termStarts,
+    List<String> termChunks) {
+
+  private static String header() {
+    return "touming-search-export 1 "
+        + ToolVersion.id()
+        + " "
+        + IndexExport.TERM_CHUNK_BYTES
+        + " "
+        + IndexExport.DOCS_PER_CHUNK;
+  }
+
+  /** The state kept in {@code file}, or null where there is none this Touming can use. */
+  static ExportState read(Path file) {
+    try {
+      if (!Files.isRegularFile(file)) {
+        return null;
+      }
+      BufferedReader in =
+          new BufferedReader(
+              new StringReader(new String(Files.readAllBytes(file), StandardCharsets.UTF_8)));
+      if (!header().equals(in.readLine())) {
+        return null;
+      }
+      List<String> batches = lines(in, "batches");
+      Map<String, Integer> pageStarts = new HashMap<>();
+      for (String line : lines(in, "pages")) {
+        int tab = line.lastIndexOf('\t');
+        pageStarts.put(line.substring(0, tab), Integer.parseInt(line.substring(tab + 1)));
+      }
+      int docs = Integer.parseInt(value(in.readLine(), "docs"));
+      List<String> docChunks = lines(in, "document-chunks");
+      List<String> termStarts = new ArrayList<>();
+      List<String> termChunks = new ArrayList<>();
+      for (String line : lines(in, "term-chunks")) {
+        int tab = line.indexOf('\t');
+        termChunks.add(line.substring(0, tab));
+        termStarts.add(line.substring(tab + 1));
+      }
+      if (in.readLine() != null
+          || docChunks.size()
+              != (docs + IndexExport.DOCS_PER_CHUNK - 1) / IndexExport.DOCS_PER_CHUNK) {
+        return null;
+      }
+      return new ExportState(batches, pageStarts, docs, docChunks, termStarts, termChunks);
+    } catch (IOException | RuntimeException e) {
+      return null; // an unreadable state only means a full export
+    }
+  }
+
+  private static List<String> lines(BufferedReader in, String name) throws IOException {
+    int count = Integer.parseInt(value(in.readLine(), name));
+    List<String> lines = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      String line = in.readLine();
+      if (line == null) {
+        throw new IOException("cut short");
+      }
+      lines.add(line);
+    }
+    return lines;
+  }
+
+  private static String value(String line, String name) throws IOException {
+    if (line == null || !line.startsWith(name + " ")) {
+      throw new IOException("expected " + name);
+    }
+    return line.substring(name.length() + 1);
+  }
+
+  void write(Path file) throws IOException {
+    StringBuilder sb = new StringBuilder(header()).append('\n');
+    list(sb, "batches", batches);
+    sb.append("pages ").append(pageStarts.size()).append('\n');
+    pageStarts.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(e -> sb.append(e.getKey()).append('\t').append(e.getValue()).append('\n'));
+    sb.append("docs ").append(docs).append('\n');
+    list(sb, "document-chunks", docChunks);
+    sb.append("term-chunks ").append(termStarts.size()).append('\n');
+    for (int i = 0; i < termStarts.size(); i++) {
+      sb.append(termChunks.get(i)).append('\t').append(termStarts.get(i)).append('\n');
+    }
+    AtomicFile.write(file, sb.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void list(StringBuilder sb, String name, List<String> lines) {
+    sb.append(name).append(' ').append(lines.size()).append('\n');
+    lines.forEach(l -> sb.append(l).append('\n'));
+  }
+}

@@ -1,0 +1,304 @@
+package org.touming.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.touming.content.Catalog;
+import org.touming.internal.Sha256;
+import org.touming.sample.SampleGenerator;
+
+/**
+ * The export after an edit, taking what it can from the previous one, gives the files of an export
+ * made from nothing; and it takes most of them. The tests run with term chunks of 256 bytes (see
+ * the pom), so a small site has hundreds.
+ */
+class IncrementalExportTest {
+  /** Checksums of what an export wrote or kept; it may keep any file of {@code previous}. */
+  private static final class Files implements ExportSink {
+    final Map<String, String> files = new TreeMap<>();
+    final Set<String> written = new TreeSet<>();
+    private final Map<String, String> previous;
+    int kept;
+
+    Files(Map<String, String> previous) {
+      this.previous = previous;
+    }
+
+    @Override
+    public void write(String path, byte[] bytes) {
+      files.put(path, Sha256.hex(bytes));
+      written.add(path);
+    }
+
+    @Override
+    public void write(String path, byte[] bytes, String sha256) {
+      assertEquals(Sha256.hex(bytes), sha256, path);
+      write(path, bytes);
+    }
+
+    @Override
+    public boolean keep(String path, String sha256) {
+      if (!sha256.equals(previous.get(path))) {
+        return false;
+      }
+      files.put(path, sha256);
+      kept++;
+      return true;
+    }
+
+    long written(String folder) {
+      return written.stream().filter(p -> p.startsWith(folder)).count();
+    }
+
+    long all(String folder) {
+      return files.keySet().stream().filter(p -> p.startsWith(folder)).count();
+    }
+  }
+
+  private Catalog catalog;
+  private Path parts;
+  private Path state;
+
+  private void site(Path dir) throws Exception {
+    new SampleGenerator().write(12, 3, dir.resolve("site"));
+    catalog = SearchIndexTest.catalog(dir.resolve("site"));
+    parts = dir.resolve("parts");
+    state = dir.resolve("export");
+  }
+
+  /** An export from nothing, keeping no state. */
+  private Files fresh(List<SearchDocument> docs) throws Exception {
+    Files out = new Files(Map.of());
+    IndexExport.Documents documents = IndexExport.documents(catalog, out);
+    try (SearchIndex index =
+        SearchIndex.build(
+            docs.iterator(), new Analysis(), d -> {}, documents, () -> false, null, 16)) {
+      IndexExport.write(index, documents, out);
+    }
+    return out;
+  }
+
+  /**
+   * An export that keeps its state and batches for the next; with {@code changed} (the pages edited
+   * since) it takes what it can from {@code previous}.
+   */
+  private Files export(List<SearchDocument> docs, Set<String> changed, Files previous)
+      throws Exception {
+    Files out = new Files(previous == null ? Map.of() : previous.files);
+    IndexExport.Documents documents = IndexExport.documents(catalog, out, state, changed);
+    PartStore store = new PartStore(parts, true, () -> {});
+    try (SearchIndex index =
+        SearchIndex.build(
+            docs.iterator(), new Analysis(), d -> {}, documents, () -> false, store, 16)) {
+      IndexExport.write(index, documents, out);
+    }
+    store.prune();
+    return out;
+  }
+
+  /** Fails naming the files that differ, not printing every checksum. */
+  private static void assertSameFiles(Files expected, Files actual, String what) {
+    Set<String> paths = new TreeSet<>(expected.files.keySet());
+    paths.addAll(actual.files.keySet());
+    paths.removeIf(p -> Objects.equals(expected.files.get(p), actual.files.get(p)));
+    assertEquals(Set.of(), paths, what);
+  }
+
+  private static String page(SearchDocument d) {
+    return d.url().substring(0, d.url().indexOf('#'));
+  }
+
+  private static SearchDocument withText(SearchDocument d, String text) {
+    return new SearchDocument(
+        d.url(),
+        d.title(),
+        d.heading(),
+        d.context(),
+        text,
+        d.region(),
+        d.department(),
+        d.year(),
+        d.kind());
+  }
+
+  private static SearchDocument withTitle(SearchDocument d, String title) {
+    return new SearchDocument(
+        d.url(),
+        title,
+        d.heading(),
+        d.context(),
+        d.text(),
+        d.region(),
+        d.department(),
+        d.year(),
+        d.kind());
+  }
+
+  private int firstDisclosureDocument(List<SearchDocument> docs) {
+    int i = 0;
+    while (!docs.get(i).url().contains("#")) {
+      i++;
+    }
+    return i;
+  }
+
+  @Test
+  void anEditedParagraphWritesOnlyTheChunksItTouches(@TempDir Path dir) throws Exception {
+    site(dir);
+    List<SearchDocument> docs = new ArrayList<>(Sections.of(catalog));
+    Files before = export(docs, null, null);
+    int at = Math.max(firstDisclosureDocument(docs), docs.size() / 2);
+    SearchDocument d = docs.get(at);
+    docs.set(at, withText(d, d.text() + "另购鲸鱼潜艇一艘。"));
+
+    Files after = export(docs, Set.of(page(d)), before);
+
+    assertSameFiles(fresh(docs), after, "");
+    long terms = after.all("search/t/");
+    assertTrue(terms > 100, "term chunks: " + terms);
+    assertTrue(
+        after.written("search/t/") * 5 < terms,
+        "term chunks written again: " + after.written("search/t/") + " of " + terms);
+    // A page's documents are taken or made again together: the edited page's chunks, and the two
+    // at its ends that it shares with its neighbours.
+    long onPage = docs.stream().filter(x -> x.url().startsWith(page(d) + "#")).count();
+    assertTrue(
+        after.written("search/d/") <= onPage / IndexExport.DOCS_PER_CHUNK + 2,
+        "document chunks: " + after.written("search/d/") + " for a page of " + onPage);
+    assertTrue(after.kept > terms / 2, "kept: " + after.kept);
+  }
+
+  @Test
+  void aRenamedDisclosureChangesTheLengthOfEveryTitleAndStillMatchesAFreshExport(@TempDir Path dir)
+      throws Exception {
+    site(dir);
+    List<SearchDocument> docs = new ArrayList<>(Sections.of(catalog));
+    Files before = export(docs, null, null);
+    String page = page(docs.get(firstDisclosureDocument(docs) + 3));
+    for (int i = 0; i < docs.size(); i++) {
+      if (docs.get(i).url().startsWith(page + "#")) {
+        docs.set(i, withTitle(docs.get(i), docs.get(i).title() + " 修订稿"));
+      }
+    }
+    Files after = export(docs, Set.of(page), before);
+    assertSameFiles(fresh(docs), after, "");
+    assertTrue(after.kept > after.all("search/") / 2, "kept: " + after.kept);
+  }
+
+  @Test
+  void aFileThePreviousOutputNoLongerHasAsWrittenIsMadeAgain(@TempDir Path dir) throws Exception {
+    site(dir);
+    List<SearchDocument> docs = new ArrayList<>(Sections.of(catalog));
+    Files before = export(docs, null, null);
+    Map<String, String> altered = new HashMap<>(before.files);
+    altered.replaceAll((path, hash) -> path.hashCode() % 3 == 0 ? "0" + hash.substring(1) : hash);
+    Files tampered = new Files(Map.of());
+    tampered.files.putAll(altered);
+    int at = firstDisclosureDocument(docs) + 1;
+    docs.set(at, withText(docs.get(at), "鲸鱼潜艇"));
+    Files after = export(docs, Set.of(page(docs.get(at))), tampered);
+    assertSameFiles(fresh(docs), after, "");
+  }
+
+  /**
+   * A chunk whose first term is gone may begin elsewhere, or join the chunk before it, as a fresh
+   * export would: the bigrams here are each a chunk's first term held by one document only.
+   */
+  @Test
+  void aChunkWhoseFirstTermIsGoneEndsAsInAFreshExport(@TempDir Path dir) throws Exception {
+    site(dir);
+    List<SearchDocument> docs = new ArrayList<>(Sections.of(catalog));
+    Files previous = export(docs, null, null);
+    int removed = 0;
+    for (String start : ExportState.read(state).termStarts()) {
+      if (start.length() != 2 || !start.chars().allMatch(Character::isIdeographic)) {
+        continue;
+      }
+      List<Integer> holders = new ArrayList<>();
+      for (int i = 0; i < docs.size(); i++) {
+        SearchDocument d = docs.get(i);
+        if ((d.title() + "|" + d.heading() + "|" + d.context() + "|" + d.text()).contains(start)) {
+          holders.add(i);
+        }
+      }
+      if (holders.size() != 1 || !docs.get(holders.get(0)).url().contains("#")) {
+        continue;
+      }
+      SearchDocument d = docs.get(holders.get(0));
+      if (!d.text().contains(start) || (d.title() + d.heading() + d.context()).contains(start)) {
+        continue;
+      }
+      docs.set(holders.get(0), withText(d, d.text().replace(start, "。")));
+      Files next = export(docs, Set.of(page(d)), previous);
+      assertSameFiles(fresh(docs), next, "without " + start);
+      previous = next;
+      if (++removed == 6) {
+        break;
+      }
+    }
+    assertTrue(removed >= 3, "first terms removed: " + removed);
+  }
+
+  /**
+   * Edits at random, each build starting from the last one's state: texts cut short or grown,
+   * titles changed, documents added and removed (which moves every later number, so that nothing
+   * after them can be taken). Small chunks make edits remove chunks' first terms and move their
+   * boundaries.
+   */
+  @Test
+  void everyEditInASeriesGivesTheFilesOfAFreshExport(@TempDir Path dir) throws Exception {
+    site(dir);
+    List<SearchDocument> docs = new ArrayList<>(Sections.of(catalog));
+    Random random = new Random(7);
+    Files previous = export(docs, null, null);
+    int first = firstDisclosureDocument(docs);
+    long kept = 0;
+    for (int round = 0; round < 12; round++) {
+      Set<String> changed = new TreeSet<>();
+      boolean moved = false;
+      for (int edit = 0; edit < 1 + random.nextInt(3); edit++) {
+        int at = first + random.nextInt(docs.size() - first);
+        SearchDocument d = docs.get(at);
+        changed.add(page(d));
+        String other = docs.get(first + random.nextInt(docs.size() - first)).text();
+        switch (random.nextInt(5)) {
+          case 0 -> docs.set(at, withText(d, d.text().substring(0, d.text().length() / 2)));
+          case 1 -> docs.set(at, withText(d, d.text() + other.substring(0, other.length() / 3)));
+          case 2 -> docs.set(at, withTitle(d, d.title() + round));
+          case 3 -> {
+            docs.add(at + 1, withText(d, other));
+            moved = true;
+          }
+          default -> {
+            if (docs.get(at - 1).url().startsWith(page(d) + "#")) {
+              docs.remove(at);
+              moved = true;
+            }
+          }
+        }
+      }
+      Files next = export(docs, changed, previous);
+      assertSameFiles(fresh(docs), next, "round " + round + ", edited " + changed);
+      if (!moved) {
+        assertTrue(
+            next.written("search/t/") < next.all("search/t/"),
+            "round " + round + ": term chunks written " + next.written("search/t/"));
+      }
+      kept += next.kept;
+      previous = next;
+    }
+    assertTrue(kept > 0, "files kept over the rounds: " + kept);
+  }
+}
