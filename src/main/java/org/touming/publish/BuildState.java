@@ -31,9 +31,8 @@ import org.touming.internal.ToolVersion;
  * everything every page depends on (configuration, regions, departments, theme, the list of
  * disclosures, the running Touming), each disclosure's own inputs, and the files each part of the
  * site was written to — a disclosure's page and data, a department's page and charts, a region's
- * page, charts and ranking. The next build takes the files of every part whose inputs are unchanged
- * from the previous output (hard links: nothing is copied, and nothing shared is ever written to)
- * and renders the rest.
+ * page, charts and ranking. The next build leaves the files of every part whose inputs are
+ * unchanged in the previous output as they are and renders the rest.
  */
 final class BuildState {
   private static final ObjectMapper JSON = new ObjectMapper();

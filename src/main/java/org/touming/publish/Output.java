@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.touming.internal.Folders;
 import org.touming.internal.Sha256;
@@ -26,14 +24,6 @@ public final class Output implements Sink {
   private final Path staging;
   private static final int PIECE = 64 * 1024;
   private final Map<String, String> hashes = new ConcurrentHashMap<>();
-  private volatile Previous previous;
-  private final AtomicInteger linked = new AtomicInteger();
-
-  /**
-   * Files of the previous output a build may link to rather than write the same bytes again: their
-   * checksums by path, and whether a file is still as that build left it.
-   */
-  record Previous(Path dir, Map<String, String> hashes, Predicate<String> intact) {}
 
   /** Runs a clean-up on a thread of its own, beside the rest of the build's last steps. */
   static final Executor CLEANER =
@@ -112,15 +102,6 @@ public final class Output implements Sink {
     return staging;
   }
 
-  /**
-   * From now on a file made with the same bytes as the previous output's file at its path is a hard
-   * link to that file: after an edit most of the search index's files are as they were, and a link
-   * neither writes them again nor leaves their blocks to be freed with the previous output.
-   */
-  void linkSame(Previous previous) {
-    this.previous = previous;
-  }
-
   @Override
   public void write(String rel, List<byte[]> parts) throws IOException {
     // Digested here, on the thread that made the file, so the manifest need not read it back.
@@ -135,43 +116,10 @@ public final class Output implements Sink {
   }
 
   private void write(String rel, List<byte[]> parts, String hash) throws IOException {
-    if (!keep(rel, hash)) {
-      Path p = staging.resolve(rel);
-      writeFile(p, parts);
-      hashes.put(relative(p), hash);
-    }
-  }
-
-  @Override
-  public boolean keep(String rel, String sha256) throws IOException {
     Path p = staging.resolve(rel);
     Files.createDirectories(p.getParent());
-    // Never through an existing entry: it may be a hard link into the previous output.
-    Files.deleteIfExists(p);
-    String path = relative(p);
-    if (!linkedToSame(p, path, sha256)) {
-      return false;
-    }
-    hashes.put(path, sha256);
-    return true;
-  }
-
-  private String relative(Path p) {
-    return staging.relativize(p).toString().replace('\\', '/');
-  }
-
-  private boolean linkedToSame(Path p, String path, String hash) {
-    Previous before = previous;
-    if (before == null || !hash.equals(before.hashes().get(path)) || !before.intact().test(path)) {
-      return false;
-    }
-    try {
-      Files.createLink(p, before.dir().resolve(path));
-      linked.incrementAndGet();
-      return true;
-    } catch (UnsupportedOperationException | IOException e) {
-      return false; // no links here: the file is written
-    }
+    writeFile(p, parts);
+    hashes.put(staging.relativize(p).toString().replace('\\', '/'), hash);
   }
 
   /**
@@ -186,11 +134,6 @@ public final class Output implements Sink {
         }
       }
     }
-  }
-
-  /** How many files were links to the previous output's same file instead of being written. */
-  int linked() {
-    return linked.get();
   }
 
   /** The SHA-256 of every file written so far, by path. */

@@ -18,7 +18,6 @@ import org.touming.content.DepartmentId;
 import org.touming.content.Disclosure;
 import org.touming.content.Loaded;
 import org.touming.content.Region;
-import org.touming.internal.Parallel;
 import org.touming.render.Urls;
 
 /**
@@ -160,46 +159,6 @@ final class Reuse {
   }
 
   /**
-   * Puts the files of every part taken as it was into the staging folder, as hard links to the
-   * previous output (copies where the file system has no links); returns how many.
-   */
-  int link(Output out) throws IOException {
-    List<String> paths = new ArrayList<>();
-    for (String s : reused) {
-      previous.files.getOrDefault(s, List.of()).forEach(w -> paths.add(w.path()));
-    }
-    // Each folder once, then the links on every core: a city's output is tens of thousands.
-    Set<Path> folders = new java.util.TreeSet<>();
-    for (String p : paths) {
-      folders.add(out.dir().resolve(p).getParent());
-    }
-    for (Path folder : folders) {
-      Files.createDirectories(folder);
-    }
-    try {
-      Parallel.forEachIndex(
-          paths.size(),
-          i -> {
-            String p = paths.get(i);
-            Path from = target.resolve(p);
-            Path to = out.dir().resolve(p);
-            try {
-              try {
-                Files.createLink(to, from);
-              } catch (UnsupportedOperationException | IOException e) {
-                Files.copy(from, to);
-              }
-            } catch (IOException e) {
-              throw new java.io.UncheckedIOException(e);
-            }
-          });
-    } catch (java.io.UncheckedIOException e) {
-      throw e.getCause();
-    }
-    return paths.size();
-  }
-
-  /**
    * Hands the writer the rows of the site tables that unchanged disclosures had in the previous
    * output, so that only the changed disclosures' rows are made again: a city's indicator table
    * alone is 150 MB. A table that is not exactly as that build left it is made in full.
@@ -262,18 +221,22 @@ final class Reuse {
   }
 
   /**
-   * Lets the output link to a file of the previous output that it makes again with the same bytes,
-   * when that file is still as the previous build left it. Not in a full build: it reads nothing
-   * back.
+   * Whether the build updates the previous output where it stands ({@link InPlace}) rather than
+   * writing a new one: when it takes anything from it.
    */
-  void offerPrevious(Output out) throws IOException {
-    if (previous == null) {
-      return;
-    }
+  boolean inPlace() {
+    return previous != null;
+  }
+
+  /** An update of the previous output, which leaves alone every file made again with its bytes. */
+  InPlace update() throws IOException {
     Map<String, BuildState.Written> files = recorded();
-    out.linkSame(
-        new Output.Previous(
-            target, manifest(), path -> BuildState.intact(target, files.get(path))));
+    return InPlace.begin(target, manifest(), path -> BuildState.intact(target, files.get(path)));
+  }
+
+  /** Every file the previous output holds, its manifest aside. */
+  Set<String> previousPaths() {
+    return recorded().keySet();
   }
 
   /** Every file the previous build recorded, by path. */
@@ -316,6 +279,24 @@ final class Reuse {
       BuildState.Recorder recorder,
       DataExport.TableParts parts)
       throws IOException {
+    save(stateFile, output, files, recorder, parts, null);
+  }
+
+  /**
+   * As above, for an output updated where it stands: a file not among {@code rewritten} is the
+   * previous build's file, left alone, and is noted as that build noted it.
+   */
+  void save(
+      Path stateFile,
+      Path output,
+      Set<String> files,
+      BuildState.Recorder recorder,
+      DataExport.TableParts parts,
+      Set<String> rewritten)
+      throws IOException {
+    Map<String, BuildState.Written> before =
+        rewritten == null || previous == null ? Map.of() : recorded();
+    Set<String> moved = rewritten == null ? Set.of() : rewritten;
     Map<String, List<BuildState.Written>> state = new HashMap<>();
     Set<String> named = new HashSet<>();
     for (String s : reused) {
@@ -325,11 +306,11 @@ final class Reuse {
     }
     for (var e : recorder.byScope().entrySet()) {
       named.addAll(e.getValue());
-      state.put(e.getKey(), stat(output, e.getValue()));
+      state.put(e.getKey(), stat(output, e.getValue(), before, moved));
     }
     Set<String> site = new HashSet<>(files);
     site.removeAll(named);
-    state.put(SITE, stat(output, site));
+    state.put(SITE, stat(output, site, before, moved));
     Map<String, String> inputs = new HashMap<>();
     for (Loaded<Disclosure> l : catalog.disclosures()) {
       String in = cache.inputs(l.file());
@@ -355,10 +336,13 @@ final class Reuse {
     new BuildState(global, BuildState.manifestOf(output), inputs, state, tables).write(stateFile);
   }
 
-  private static List<BuildState.Written> stat(Path output, Set<String> paths) throws IOException {
+  private static List<BuildState.Written> stat(
+      Path output, Set<String> paths, Map<String, BuildState.Written> before, Set<String> moved)
+      throws IOException {
     List<BuildState.Written> list = new ArrayList<>();
     for (String p : paths.stream().sorted().toList()) {
-      list.add(BuildState.written(output, p));
+      BuildState.Written kept = moved.contains(p) ? null : before.get(p);
+      list.add(kept != null ? kept : BuildState.written(output, p));
     }
     return list;
   }

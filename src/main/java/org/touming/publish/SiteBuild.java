@@ -28,8 +28,9 @@ import org.touming.render.Theme;
 
 /**
  * {@code touming build}: load and check, then write every page, the open data, the feeds and the
- * manifest into a staging folder, and swap it in. Nothing is written when the content has errors,
- * and a failure part-way leaves the previous output as it was.
+ * manifest into a staging folder, and swap it in; after an edit, update the previous output where
+ * it stands ({@link InPlace}). Nothing is written when the content has errors, and a failure
+ * part-way leaves the previous output as it was.
  */
 public final class SiteBuild {
   static final String LOAD = "载入与检查";
@@ -200,6 +201,16 @@ public final class SiteBuild {
           "输出目录 " + target + " 不能是站点目录本身、content/ 或 .touming/");
       return new Result(diagnostics, catalog.disclosures().size(), null);
     }
+    try {
+      InPlace.recover(target);
+    } catch (IOException e) {
+      diagnostics.error(
+          ContentLoader.CONFIG,
+          Mark.START,
+          "publish.failed",
+          "上次构建已开始的输出更新未能完成，输出可能新旧混杂：" + e.getMessage());
+      return new Result(diagnostics, catalog.disclosures().size(), null);
+    }
     // Leftovers of a build stopped part-way go while this one works. Another build may be deleting
     // one too; what is left goes next time.
     CompletableFuture<Void> swept =
@@ -228,19 +239,16 @@ public final class SiteBuild {
         return new Result(
             diagnostics, disclosures, 0, reuse.previousFiles(), target, true, Map.of(), 0, true);
       }
-      out = Output.begin(target);
-      int reused = reuse.link(out);
-      reuse.offerPrevious(out);
-      prepared.writer().searchChanges(reuse.changedPages());
       prepared.writer().tableParts().forgetRows();
       reuse.seedTables(prepared.writer().tableParts());
-      long reuseMillis = (System.nanoTime() - reuseStart) / 1_000_000;
+      if (reuse.inPlace()) {
+        return update(root, target, prepared, reuse, stateFile, prepareMillis, reuseStart);
+      }
+      out = Output.begin(target);
       BuildState.Recorder recorder = new BuildState.Recorder();
       int pages = prepared.writer().writeAll(out, catalog, reuse::render, reuse.scope(), recorder);
       long manifestStart = System.nanoTime();
-      Map<String, String> hashes = new HashMap<>(reuse.hashes());
-      hashes.putAll(out.hashes());
-      Set<String> written = Manifest.write(out.dir(), hashes);
+      Set<String> written = Manifest.write(out.dir(), out.hashes());
       Path previous = out.swap();
       // The previous output goes while the state is saved: unlinking a city's files takes seconds.
       CompletableFuture<Void> deleted =
@@ -249,30 +257,14 @@ public final class SiteBuild {
       deleted.join();
       Map<String, Long> stages = new LinkedHashMap<>();
       stages.put("载入与检查", prepareMillis);
-      if (reused > 0) {
-        stages.put(REUSE, reuseMillis);
-      }
       stages.putAll(prepared.writer().stages().millis());
       stages.put("校验清单与替换输出", (System.nanoTime() - manifestStart) / 1_000_000);
       return new Result(
-          diagnostics,
-          disclosures,
-          pages,
-          written.size(),
-          target,
-          true,
-          stages,
-          reused + out.linked(),
-          false);
+          diagnostics, disclosures, pages, written.size(), target, true, stages, 0, false);
     } catch (TemplateProblem e) {
-      diagnostics.error(
-          "layouts/" + e.template(),
-          new Mark(Math.max(1, e.line()), Math.max(1, e.column())),
-          "render.template",
-          e.getMessage());
+      templateProblem(diagnostics, e);
     } catch (IOException | XMLStreamException | RuntimeException e) {
-      diagnostics.error(
-          ContentLoader.CONFIG, Mark.START, "publish.failed", "构建失败，原有输出未改动：" + e.getMessage());
+      failed(diagnostics, e);
     } catch (Error e) {
       // Out of memory mid-build: leave no half-written staging folder behind, then report it.
       if (out != null) {
@@ -284,5 +276,67 @@ public final class SiteBuild {
       out.abort();
     }
     return new Result(diagnostics, disclosures, target);
+  }
+
+  /**
+   * A build after an edit: the files it makes again with other bytes, and only those, replace the
+   * previous output's ({@link InPlace}); nothing changes there before every file is made.
+   */
+  private Result update(
+      Path root,
+      Path target,
+      Prepared prepared,
+      Reuse reuse,
+      Path stateFile,
+      long prepareMillis,
+      long reuseStart)
+      throws IOException, TemplateProblem, XMLStreamException {
+    Diagnostics diagnostics = prepared.diagnostics();
+    Catalog catalog = prepared.catalog();
+    InPlace out = reuse.update();
+    try {
+      prepared.writer().searchChanges(reuse.changedPages());
+      long reuseMillis = (System.nanoTime() - reuseStart) / 1_000_000;
+      BuildState.Recorder recorder = new BuildState.Recorder();
+      int pages = prepared.writer().writeAll(out, catalog, reuse::render, reuse.scope(), recorder);
+      long manifestStart = System.nanoTime();
+      Map<String, String> hashes = new HashMap<>(reuse.hashes());
+      hashes.putAll(out.hashes());
+      Set<String> written = out.commit(hashes, reuse.previousPaths());
+      reuse.save(
+          stateFile, target, written, recorder, prepared.writer().tableParts(), out.staged());
+      Map<String, Long> stages = new LinkedHashMap<>();
+      stages.put("载入与检查", prepareMillis);
+      stages.put(REUSE, reuseMillis);
+      stages.putAll(prepared.writer().stages().millis());
+      stages.put("校验清单与更新输出", (System.nanoTime() - manifestStart) / 1_000_000);
+      int files = written.size();
+      return new Result(
+          diagnostics,
+          catalog.disclosures().size(),
+          pages,
+          files,
+          target,
+          true,
+          stages,
+          files - out.staged().size() - 1,
+          false);
+    } catch (TemplateProblem | IOException | XMLStreamException | RuntimeException | Error e) {
+      out.abort();
+      throw e;
+    }
+  }
+
+  private static void templateProblem(Diagnostics diagnostics, TemplateProblem e) {
+    diagnostics.error(
+        "layouts/" + e.template(),
+        new Mark(Math.max(1, e.line()), Math.max(1, e.column())),
+        "render.template",
+        e.getMessage());
+  }
+
+  private static void failed(Diagnostics diagnostics, Exception e) {
+    diagnostics.error(
+        ContentLoader.CONFIG, Mark.START, "publish.failed", "构建失败，原有输出未改动：" + e.getMessage());
   }
 }

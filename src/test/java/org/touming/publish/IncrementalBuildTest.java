@@ -159,6 +159,40 @@ class IncrementalBuildTest {
   }
 
   @Test
+  void aBuildAfterAnEditThatFailsLeavesTheOutputAsItWas() throws IOException {
+    // A layout of the site's own that fails for one title: in place before the first build, so
+    // that the build after the edit takes the rest from the previous output.
+    Path layouts = Files.createDirectories(site.resolve("layouts"));
+    String page =
+        new String(
+            getClass()
+                .getResourceAsStream("/org/touming/themes/default/layouts/disclosure.ftlh")
+                .readAllBytes(),
+            StandardCharsets.UTF_8);
+    Files.writeString(
+        layouts.resolve("disclosure.ftlh"),
+        "<#if view.title()?contains(\"炸\")>${noSuchValue}</#if>" + page,
+        StandardCharsets.UTF_8);
+    assertTrue(new SiteBuild().search(false).run(site, out, false).written());
+    Map<String, Object> before = identities(out);
+    String manifest = Files.readString(out.resolve(Output.MANIFEST));
+    edit(disclosures().get(3), "title: ", "title: 炸 ");
+
+    SiteBuild.Result r = new SiteBuild().search(false).run(site, out, false);
+
+    assertFalse(r.written());
+    assertTrue(r.diagnostics().hasErrors());
+    assertEquals(before, identities(out), "every file is the one it was");
+    assertEquals(manifest, Files.readString(out.resolve(Output.MANIFEST)));
+    try (Stream<Path> beside = Files.list(dir)) {
+      assertEquals(
+          List.of(),
+          beside.filter(p -> p.getFileName().toString().startsWith(".out.")).toList(),
+          "no update left beside the output");
+    }
+  }
+
+  @Test
   void withSearchTheIndexIsRebuiltToTheSameBytes() throws IOException {
     assertTrue(new SiteBuild().run(site, out, false).written());
     edit(disclosures().get(4), "title: ", "title: 搜索 ");
