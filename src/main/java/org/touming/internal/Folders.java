@@ -3,6 +3,7 @@ package org.touming.internal;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -42,6 +43,27 @@ public final class Folders {
     }
     for (Path p : all.stream().sorted(Comparator.reverseOrder()).toList()) {
       Files.deleteIfExists(p);
+    }
+  }
+
+  /**
+   * Makes {@code dir} and the folders between it and {@code root}, but never {@code root} itself or
+   * anything above it: a build stopped part-way moves its staging folder aside while its threads
+   * are still writing, and {@link Files#createDirectories} would make the folder again at its old
+   * place, to be left there.
+   */
+  public static void createBelow(Path root, Path dir) throws IOException {
+    if (Files.isDirectory(dir)) {
+      return;
+    }
+    Path at = root;
+    for (Path part : root.relativize(dir)) {
+      at = at.resolve(part);
+      try {
+        Files.createDirectory(at);
+      } catch (FileAlreadyExistsException e) {
+        // made by another thread, or already there
+      }
     }
   }
 

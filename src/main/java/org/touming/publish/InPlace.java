@@ -83,7 +83,7 @@ final class InPlace implements Sink {
       throw new IOException("不在输出目录中的路径：" + path);
     }
     if (folders.add(p.getParent())) {
-      Files.createDirectories(p.getParent());
+      Folders.createBelow(staging, p.getParent());
     }
     Output.writeFile(p, parts);
     staged.add(path);

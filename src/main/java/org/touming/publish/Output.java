@@ -117,7 +117,7 @@ public final class Output implements Sink {
 
   private void write(String rel, List<byte[]> parts, String hash) throws IOException {
     Path p = staging.resolve(rel);
-    Files.createDirectories(p.getParent());
+    Folders.createBelow(staging, p.getParent());
     writeFile(p, parts);
     hashes.put(staging.relativize(p).toString().replace('\\', '/'), hash);
   }
