@@ -96,7 +96,7 @@ public final class SiteWriter {
    * ({@link WordStore}) in {@code folder} for the next build and, when {@code read}, takes those an
    * earlier build kept there instead of making them again; returns this writer.
    */
-  SiteWriter keepSearch(Path folder, boolean read) {
+  public SiteWriter keepSearch(Path folder, boolean read) {
     this.searchStore = folder;
     this.readSearch = read;
     return this;
@@ -107,7 +107,7 @@ public final class SiteWriter {
    * to keep files from ({@link Sink#keep}): the search export then writes only the files those
    * changes reach. Null (the default) writes every file. Returns this writer.
    */
-  SiteWriter searchChanges(Set<String> pages) {
+  public SiteWriter searchChanges(Set<String> pages) {
     this.searchChanges = pages;
     return this;
   }

@@ -24,6 +24,8 @@ final class DiskSink implements Sink {
   private final Path dir;
   private final AtomicLong counter = new AtomicLong();
   private final Map<Path, List<byte[]>> held = new ConcurrentHashMap<>();
+  // The checksums the search export gave the files it wrote, for the next export to keep them.
+  private final Map<Path, String> hashes = new ConcurrentHashMap<>();
 
   DiskSink(Path dir) throws IOException {
     this.dir = Files.createDirectories(dir).toRealPath();
@@ -39,6 +41,7 @@ final class DiskSink implements Sink {
     if (target == null) {
       throw new IOException("不在预览目录中的路径：" + path);
     }
+    hashes.remove(target);
     if (parts.size() > 1) {
       held.put(target, List.copyOf(parts));
       Files.deleteIfExists(target);
@@ -49,6 +52,24 @@ final class DiskSink implements Sink {
     Output.writeFile(temp, parts);
     Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     held.remove(target);
+  }
+
+  @Override
+  public void write(String path, byte[] bytes, String sha256) throws IOException {
+    write(path, List.of(bytes));
+    hashes.put(resolve(path), sha256);
+  }
+
+  /**
+   * A file written earlier with this checksum is still here: the search export need not write it.
+   */
+  @Override
+  public boolean keep(String path, String sha256) {
+    Path target = resolve(path);
+    return target != null
+        && sha256.equals(hashes.get(target))
+        && !held.containsKey(target)
+        && Files.isRegularFile(target);
   }
 
   /** The file's parts, or null when there is none (or the path leads out of the folder). */

@@ -29,6 +29,7 @@ import org.touming.publish.Scope;
 import org.touming.publish.SiteWriter;
 import org.touming.render.Renderer.TemplateProblem;
 import org.touming.render.Theme;
+import org.touming.render.Urls;
 
 /**
  * The site as {@code serve} shows it: built into a temporary folder, rebuilt after each edit. An
@@ -49,6 +50,18 @@ final class Preview implements AutoCloseable {
   private Session session;
   private SiteWriter writer;
   private volatile long searchVersion;
+  // Guarded by this. The pages of the disclosures edited since the last search export that
+  // finished, which are what the next export must write again; null when that export is not in the
+  // served folder (before the first, and after a full rebuild), so that the next writes everything.
+  private Set<String> unsearched;
+  private final Path searchStore;
+  private volatile Searched searched = (took, sinceEdit) -> {};
+
+  /** Hears of each search index that finished: how long it took, and how long after the edit. */
+  interface Searched {
+    void done(long millis, long sinceEditMillis);
+  }
+
   // One worker, also for the analysis's parallel streams inside it: the index of an edit is
   // redone on one core, and the next edit's pages have the others (the common pool) to themselves.
   private final ExecutorService searches =
@@ -68,6 +81,11 @@ final class Preview implements AutoCloseable {
     this.root = root;
     this.folder = Files.createTempDirectory("touming-serve-");
     this.site = new DiskSink(folder.resolve("empty"));
+    this.searchStore = folder.resolve("search");
+  }
+
+  void onSearched(Searched listener) {
+    this.searched = listener;
   }
 
   /** What the last (re)build did, for the terminal. */
@@ -96,7 +114,10 @@ final class Preview implements AutoCloseable {
         try {
           // The pages first, the search index after them in the background, as after an edit:
           // on a city's site the index takes longer than all the pages together.
-          writer = new SiteWriter(theme, session.site().config()).search(false);
+          writer =
+              new SiteWriter(theme, session.site().config())
+                  .search(false)
+                  .keepSearch(searchStore, true);
           catalog = catalog();
           writer.writeAll(fresh, catalog);
           ok = true;
@@ -116,7 +137,8 @@ final class Preview implements AutoCloseable {
     Outcome outcome = finish(ok ? fresh : previous, found, !ok, false, start);
     Folders.deleteQuietly(ok ? previous.dir() : fresh.dir());
     if (ok) {
-      searchLater(fresh, catalog);
+      unsearched = null;
+      searchLater(fresh, catalog, start);
     }
     return outcome;
   }
@@ -169,7 +191,13 @@ final class Preview implements AutoCloseable {
         departments.add(l.value().department());
       }
       writer.writeShared(site, catalog, false, Scope.departments(departments));
-      searchLater(site, catalog);
+      if (unsearched != null) {
+        for (Loaded<Disclosure> l : changed) {
+          Disclosure d = l.value();
+          unsearched.add(Urls.disclosure(d.department(), d.year(), d.kind()));
+        }
+      }
+      searchLater(site, catalog, start);
       return finish(site, found, false, true, start);
     } catch (TemplateProblem e) {
       List<Diagnostic> all = new ArrayList<>(found);
@@ -184,9 +212,10 @@ final class Preview implements AutoCloseable {
    * Redoes the search index after the pages are served: it is the slowest part of a rebuild, and an
    * edit should show at once. Only the newest edit's index is built.
    */
-  private void searchLater(DiskSink target, Catalog catalog) {
+  private void searchLater(DiskSink target, Catalog catalog, long editStart) {
     long stamp = ++searchVersion;
     SiteWriter current = writer;
+    Set<String> changes = unsearched == null ? null : Set.copyOf(unsearched);
     // A newer edit, or serve closing, stops this index part-way: it would be out of date, and it
     // would take the cores the next rebuild needs.
     BooleanSupplier stale = () -> stamp != searchVersion || searches.isShutdown();
@@ -196,7 +225,19 @@ final class Preview implements AutoCloseable {
             return;
           }
           try {
-            current.writeSearch(target, catalog, stale);
+            long start = System.nanoTime();
+            current.searchChanges(changes).writeSearch(target, catalog, stale);
+            long end = System.nanoTime();
+            synchronized (this) {
+              if (stamp == searchVersion) {
+                if (unsearched == null) {
+                  unsearched = new HashSet<>();
+                } else {
+                  unsearched.removeAll(changes);
+                }
+              }
+            }
+            searched.done((end - start) / 1_000_000, (end - editStart) / 1_000_000);
           } catch (CancellationException e) {
             // superseded by a newer edit
           } catch (Exception | OutOfMemoryError e) {
@@ -254,6 +295,18 @@ final class Preview implements AutoCloseable {
   /** Every file the preview serves, by path (for tests). */
   Map<String, byte[]> files() throws IOException {
     return site.files();
+  }
+
+  /** Keeps the search worker busy until {@code until} opens (for tests). */
+  void holdSearches(java.util.concurrent.CountDownLatch until) {
+    searches.submit(
+        () -> {
+          try {
+            until.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        });
   }
 
   /** Waits for the background search index of the last edit (for tests). */

@@ -37,6 +37,13 @@ public final class Serve implements AutoCloseable {
     }
     this.server = listening;
     this.out = out;
+    preview.onSearched(
+        (millis, sinceEdit) -> {
+          synchronized (out) {
+            out.printf("搜索索引：%d ms（改动后 %d ms 可搜）%n", millis, sinceEdit);
+            out.flush();
+          }
+        });
     this.loop = new Thread(this::watch, "touming-watch");
     loop.setDaemon(true);
   }

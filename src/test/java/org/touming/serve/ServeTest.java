@@ -2,6 +2,7 @@ package org.touming.serve;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -13,11 +14,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -122,6 +126,51 @@ class ServeTest {
    * figure that region, department, ranking and site pages all show, every file the preview holds
    * (search index included, once it has caught up) equals the full build's byte for byte.
    */
+  @Test
+  void anIndexStoppedByTheNextEditLeavesItsChangesToTheNextIndex(@TempDir Path dir)
+      throws Exception {
+    Path root = dir.resolve("site");
+    new SampleGenerator().write(30, 5, root);
+    List<String> all;
+    try (Stream<Path> walk = Files.walk(root.resolve("content"))) {
+      all =
+          walk.map(p -> root.relativize(p).toString().replace('\\', '/'))
+              .filter(p -> p.endsWith("-budget.yml") || p.endsWith("-final.yml"))
+              .sorted()
+              .toList();
+    }
+    List<Long> searched = new ArrayList<>();
+    try (Preview preview = new Preview(root)) {
+      preview.onSearched((millis, sinceEdit) -> searched.add(sinceEdit));
+      assertFalse(preview.rebuildAll().broken());
+      preview.settle();
+      CountDownLatch held = new CountDownLatch(1);
+      preview.holdSearches(held);
+      // The first edit's index never runs: the second edit came before it started.
+      for (String yaml : List.of(all.get(1), all.get(20))) {
+        String markdown = yaml.replace(".yml", ".md");
+        Path p = root.resolve(markdown);
+        Files.writeString(p, Files.readString(p) + "\n新增的一段说明：采购鲸鱼潜艇一艘。\n");
+        assertFalse(preview.changed(Set.of(markdown)).broken());
+      }
+      held.countDown();
+      preview.settle();
+      assertEquals(2, searched.size(), "the first build's index and the second edit's");
+      var full =
+          new org.touming.publish.SiteBuild().full(true).run(root, dir.resolve("full"), false);
+      assertTrue(full.written());
+      Map<String, byte[]> built = files(dir.resolve("full"));
+      Map<String, byte[]> served = preview.files();
+      List<String> differ =
+          built.keySet().stream()
+              .filter(f -> f.startsWith("search/"))
+              .filter(f -> !Arrays.equals(built.get(f), served.get(f)))
+              .sorted()
+              .toList();
+      assertEquals(List.of(), differ, "search files that differ from a full build");
+    }
+  }
+
   @Test
   void afterAnEditEveryFileEqualsAFullBuilds(@TempDir Path dir) throws Exception {
     Path root = dir.resolve("site");
