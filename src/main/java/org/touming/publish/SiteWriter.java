@@ -72,6 +72,7 @@ public final class SiteWriter {
   private Path searchStore;
   private boolean readSearch;
   private Set<String> searchChanges;
+  private Analysis searchCutting;
   private boolean releaseTrees;
   private final Stages stages = new Stages();
   private FileDigests digests = new FileDigests();
@@ -546,7 +547,11 @@ public final class SiteWriter {
             ? IndexExport.documents(catalog, checked)
             : IndexExport.documents(
                 catalog, checked, searchStore.resolve("export"), readSearch ? searchChanges : null);
-    Analysis cutting = searchStore == null ? analysis : new Analysis(false);
+    // serve writes the index again after each edit with this writer: what the first index cut (or
+    // read from the word store) stays for the next, instead of reading the store each time.
+    boolean first = searchCutting == null;
+    Analysis cutting = searchStore == null ? analysis : first ? new Analysis(false) : searchCutting;
+    searchCutting = searchStore == null ? null : cutting;
     Path words = searchStore == null ? null : searchStore.resolve("words");
     PartStore parts =
         searchStore == null
@@ -555,7 +560,7 @@ public final class SiteWriter {
                 searchStore.resolve("parts"),
                 readSearch,
                 () -> {
-                  if (readSearch) {
+                  if (readSearch && first) {
                     cutting.remember(WordStore.read(words));
                   }
                 });

@@ -82,9 +82,10 @@ final class TermChunks {
     for (BytesRef t : touched) {
       redo[Math.max(0, chunkOf(bounds, t))] = true;
     }
-    // A chunk begins where the one before it ended only if its first term is still there.
+    // A chunk begins where the one before it ended only if its first term is still there; a first
+    // term no edit touched is.
     for (int i = n - 1; i > 0; i--) {
-      if (redo[i] && !exists(bounds[i])) {
+      if (redo[i] && touched.contains(bounds[i]) && !exists(bounds[i])) {
         redo[i - 1] = true;
       }
     }
