@@ -104,7 +104,7 @@ final class InPlace implements Sink {
     return hashes;
   }
 
-  /** The files this build wrote (to be moved into the output). */
+  /** The files this build wrote (moved into the output by the commit), the manifest included. */
   Set<String> staged() {
     return staged;
   }
@@ -119,9 +119,12 @@ final class InPlace implements Sink {
     StringBuilder sb = new StringBuilder();
     sorted.forEach((path, hash) -> sb.append(hash).append("  ").append(path).append('\n'));
     Files.write(staging.resolve(Output.MANIFEST), sb.toString().getBytes(StandardCharsets.UTF_8));
+    staged.add(Output.MANIFEST);
     StringBuilder journal = new StringBuilder();
     for (String path : new TreeSet<>(staged)) {
-      journal.append("move ").append(path).append('\n');
+      if (!path.equals(Output.MANIFEST)) {
+        journal.append("move ").append(path).append('\n');
+      }
     }
     for (String path : new TreeSet<>(previous)) {
       if (!sorted.containsKey(path) && !path.equals(Output.MANIFEST)) {

@@ -319,7 +319,7 @@ public final class SiteBuild {
           target,
           true,
           stages,
-          files - out.staged().size() - 1,
+          files - out.staged().size(),
           false);
     } catch (TemplateProblem | IOException | XMLStreamException | RuntimeException | Error e) {
       out.abort();

@@ -25,9 +25,9 @@ record ExportState(
     List<String> batches,
     Map<String, Integer> pageStarts,
     int docs,
-    List<String> docChunks,
+    List<String> docHashes,
     List<String> termStarts,
-    List<String> termChunks) {
+    List<String> termHashes) {
 
   private static String header() {
     return "touming-search-export 1 "
@@ -57,20 +57,20 @@ record ExportState(
         pageStarts.put(line.substring(0, tab), Integer.parseInt(line.substring(tab + 1)));
       }
       int docs = Integer.parseInt(value(in.readLine(), "docs"));
-      List<String> docChunks = lines(in, "document-chunks");
+      List<String> docHashes = lines(in, "document-chunks");
       List<String> termStarts = new ArrayList<>();
-      List<String> termChunks = new ArrayList<>();
+      List<String> termHashes = new ArrayList<>();
       for (String line : lines(in, "term-chunks")) {
         int tab = line.indexOf('\t');
-        termChunks.add(line.substring(0, tab));
+        termHashes.add(line.substring(0, tab));
         termStarts.add(line.substring(tab + 1));
       }
       if (in.readLine() != null
-          || docChunks.size()
+          || docHashes.size()
               != (docs + IndexExport.DOCS_PER_CHUNK - 1) / IndexExport.DOCS_PER_CHUNK) {
         return null;
       }
-      return new ExportState(batches, pageStarts, docs, docChunks, termStarts, termChunks);
+      return new ExportState(batches, pageStarts, docs, docHashes, termStarts, termHashes);
     } catch (IOException | RuntimeException e) {
       return null; // an unreadable state only means a full export
     }
@@ -104,10 +104,10 @@ record ExportState(
         .sorted(Map.Entry.comparingByKey())
         .forEach(e -> sb.append(e.getKey()).append('\t').append(e.getValue()).append('\n'));
     sb.append("docs ").append(docs).append('\n');
-    list(sb, "document-chunks", docChunks);
+    list(sb, "document-chunks", docHashes);
     sb.append("term-chunks ").append(termStarts.size()).append('\n');
     for (int i = 0; i < termStarts.size(); i++) {
-      sb.append(termChunks.get(i)).append('\t').append(termStarts.get(i)).append('\n');
+      sb.append(termHashes.get(i)).append('\t').append(termStarts.get(i)).append('\n');
     }
     AtomicFile.write(file, sb.toString().getBytes(StandardCharsets.UTF_8));
   }

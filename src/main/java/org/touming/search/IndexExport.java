@@ -270,7 +270,7 @@ public final class IndexExport {
       String path = "search/d/" + n + ".js";
       try {
         if (chunkAsBefore && sizeBefore(n) == chunk.size()) {
-          String hash = previous.docChunks().get(n);
+          String hash = previous.docHashes().get(n);
           if (out.keep(path, hash)) {
             hashes.add(hash);
             chunk = new ArrayList<>();

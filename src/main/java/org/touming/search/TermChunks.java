@@ -119,7 +119,7 @@ final class TermChunks {
   /** The previous chunk {@code i}, which holds no touched term, as chunk number starts.size(). */
   private void take(ExportState previous, int i, BytesRef[] bounds) throws IOException {
     String start = previous.termStarts().get(i);
-    String hash = previous.termChunks().get(i);
+    String hash = previous.termHashes().get(i);
     starts.add(start);
     String name = name(starts, starts.size() - 1);
     if (name.equals(name(previous.termStarts(), i)) && out.keep(path(name), hash)) {

@@ -53,6 +53,7 @@ class InPlaceTest {
     Set<String> files = up.commit(up.hashes(), Set.of("a.txt", "b/c.txt", "d.txt"));
 
     assertEquals(Set.of("a.txt", "d.txt", "e/f.txt", Output.MANIFEST), files);
+    assertEquals(Set.of("a.txt", "e/f.txt", Output.MANIFEST), up.staged());
     assertEquals("A", Files.readString(out.resolve("a.txt")));
     assertEquals("f", Files.readString(out.resolve("e/f.txt")));
     assertFalse(Files.exists(out.resolve("b")), "a folder left empty goes");
