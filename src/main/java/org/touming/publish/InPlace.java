@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +18,6 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.touming.internal.AtomicFile;
 import org.touming.internal.Folders;
-import org.touming.internal.Sha256;
 
 /**
  * Updates the previous output where it stands, for a build after an edit: a file made with the
@@ -32,7 +30,7 @@ import org.touming.internal.Sha256;
  * then applies it; a build stopped while applying is finished by the next one ({@link #recover})
  * before it looks at the output. The manifest is moved in last.
  */
-final class InPlace implements Sink {
+final class InPlace implements Sink.Hashed {
   private static final String UPDATE = ".update-";
   private static final String JOURNAL = ".journal";
   private final Path target;
@@ -63,18 +61,7 @@ final class InPlace implements Sink {
   }
 
   @Override
-  public void write(String path, List<byte[]> parts) throws IOException {
-    MessageDigest digest = Sha256.digest();
-    parts.forEach(digest::update);
-    write(path, parts, Sha256.hex(digest));
-  }
-
-  @Override
-  public void write(String path, byte[] bytes, String sha256) throws IOException {
-    write(path, List.of(bytes), sha256);
-  }
-
-  private void write(String path, List<byte[]> parts, String sha256) throws IOException {
+  public void write(String path, List<byte[]> parts, String sha256) throws IOException {
     if (keep(path, sha256)) {
       return;
     }

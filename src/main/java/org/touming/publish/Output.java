@@ -5,20 +5,18 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.stream.Stream;
 import org.touming.internal.Folders;
-import org.touming.internal.Sha256;
 
 /**
  * Writes a build into a staging folder beside the output and swaps it in at the end, so that a
  * build that fails leaves the previous site exactly as it was.
  */
-public final class Output implements Sink {
+public final class Output implements Sink.Hashed {
   public static final String MANIFEST = "SHA256SUMS";
   private final Path target;
   private final Path staging;
@@ -103,19 +101,7 @@ public final class Output implements Sink {
   }
 
   @Override
-  public void write(String rel, List<byte[]> parts) throws IOException {
-    // Digested here, on the thread that made the file, so the manifest need not read it back.
-    MessageDigest digest = Sha256.digest();
-    parts.forEach(digest::update);
-    write(rel, parts, Sha256.hex(digest));
-  }
-
-  @Override
-  public void write(String rel, byte[] bytes, String sha256) throws IOException {
-    write(rel, List.of(bytes), sha256);
-  }
-
-  private void write(String rel, List<byte[]> parts, String hash) throws IOException {
+  public void write(String rel, List<byte[]> parts, String hash) throws IOException {
     Path p = staging.resolve(rel);
     Folders.createBelow(staging, p.getParent());
     writeFile(p, parts);

@@ -1,7 +1,9 @@
 package org.touming.publish;
 
 import java.io.IOException;
+import java.security.MessageDigest;
 import java.util.List;
+import org.touming.internal.Sha256;
 
 /** Where built files go: a staging folder for {@code build}, a preview folder for {@code serve}. */
 public interface Sink {
@@ -30,5 +32,25 @@ public interface Sink {
    */
   default boolean keep(String path, String sha256) throws IOException {
     return false;
+  }
+
+  /**
+   * A sink that keeps each file's checksum: it digests what it is given without one, on the thread
+   * that made the file, so that the manifest need not read the file back.
+   */
+  interface Hashed extends Sink {
+    void write(String path, List<byte[]> parts, String sha256) throws IOException;
+
+    @Override
+    default void write(String path, List<byte[]> parts) throws IOException {
+      MessageDigest digest = Sha256.digest();
+      parts.forEach(digest::update);
+      write(path, parts, Sha256.hex(digest));
+    }
+
+    @Override
+    default void write(String path, byte[] bytes, String sha256) throws IOException {
+      write(path, List.of(bytes), sha256);
+    }
   }
 }
