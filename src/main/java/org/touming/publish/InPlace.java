@@ -8,6 +8,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -158,7 +159,7 @@ final class InPlace implements Sink.Hashed {
   private static void apply(Path target, Path staging) throws IOException {
     List<String> lines = Files.readAllLines(staging.resolve(JOURNAL), StandardCharsets.UTF_8);
     List<String> deleted = new ArrayList<>();
-    Set<Path> made = new java.util.HashSet<>();
+    Set<Path> made = new HashSet<>();
     for (String line : lines) {
       if (line.startsWith("move ")) {
         String path = line.substring(5);

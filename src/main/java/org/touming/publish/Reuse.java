@@ -269,22 +269,9 @@ final class Reuse {
 
   /**
    * Notes what this build left in {@code output} (now in place, holding {@code files}) for the next
-   * build. Files taken from the previous output are the same files as before; only the others are
-   * looked at on disk.
-   */
-  void save(
-      Path stateFile,
-      Path output,
-      Set<String> files,
-      BuildState.Recorder recorder,
-      DataExport.TableParts parts)
-      throws IOException {
-    save(stateFile, output, files, recorder, parts, null);
-  }
-
-  /**
-   * As above, for an output updated where it stands: a file not among {@code rewritten} is the
-   * previous build's file, left alone, and is noted as that build noted it.
+   * build. Files taken from the previous output, and files of an output updated where it stands
+   * that are not among {@code rewritten}, are the previous build's files and are noted as it noted
+   * them; only the others are looked at on disk.
    */
   void save(
       Path stateFile,
@@ -294,9 +281,7 @@ final class Reuse {
       DataExport.TableParts parts,
       Set<String> rewritten)
       throws IOException {
-    Map<String, BuildState.Written> before =
-        rewritten == null || previous == null ? Map.of() : recorded();
-    Set<String> moved = rewritten == null ? Set.of() : rewritten;
+    Map<String, BuildState.Written> before = previous == null ? Map.of() : recorded();
     Map<String, List<BuildState.Written>> state = new HashMap<>();
     Set<String> named = new HashSet<>();
     for (String s : reused) {
@@ -306,11 +291,11 @@ final class Reuse {
     }
     for (var e : recorder.byScope().entrySet()) {
       named.addAll(e.getValue());
-      state.put(e.getKey(), stat(output, e.getValue(), before, moved));
+      state.put(e.getKey(), stat(output, e.getValue(), before, rewritten));
     }
     Set<String> site = new HashSet<>(files);
     site.removeAll(named);
-    state.put(SITE, stat(output, site, before, moved));
+    state.put(SITE, stat(output, site, before, rewritten));
     Map<String, String> inputs = new HashMap<>();
     for (Loaded<Disclosure> l : catalog.disclosures()) {
       String in = cache.inputs(l.file());

@@ -253,7 +253,7 @@ public final class SiteBuild {
       // The previous output goes while the state is saved: unlinking a city's files takes seconds.
       CompletableFuture<Void> deleted =
           previous == null ? CompletableFuture.completedFuture(null) : discard(previous);
-      reuse.save(stateFile, target, written, recorder, prepared.writer().tableParts());
+      reuse.save(stateFile, target, written, recorder, prepared.writer().tableParts(), Set.of());
       deleted.join();
       Map<String, Long> stages = new LinkedHashMap<>();
       stages.put("载入与检查", prepareMillis);

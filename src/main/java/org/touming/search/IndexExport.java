@@ -207,7 +207,7 @@ public final class IndexExport {
 
     @Override
     public void accept(SearchDocument d) {
-      String p = page(d.url());
+      String p = d.page();
       if (!p.equals(page)) {
         page = p;
         pageStarts.put(p, count);
@@ -237,11 +237,6 @@ public final class IndexExport {
       if (chunk.size() == DOCS_PER_CHUNK) {
         flush();
       }
-    }
-
-    private static String page(String url) {
-      int hash = url.indexOf('#');
-      return hash < 0 ? url : url.substring(0, hash);
     }
 
     /** Whether the documents are the previous build's, under the same numbers. */

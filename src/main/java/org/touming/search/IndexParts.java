@@ -153,7 +153,7 @@ final class IndexParts {
       SearchIndex.stopIf(stop);
       SearchDocument d = pending != null ? pending : documents.next();
       pending = null;
-      String p = page(d);
+      String p = d.page();
       if (page != null && !p.equals(page)) {
         boolean cut = Math.floorMod(p.hashCode(), 8) == 0 && batch.size() >= Math.max(1, size / 4);
         if (cut || batch.size() >= size) {
@@ -165,11 +165,6 @@ final class IndexParts {
       batch.add(d);
     }
     return batch;
-  }
-
-  private static String page(SearchDocument d) {
-    int hash = d.url().indexOf('#');
-    return hash < 0 ? d.url() : d.url().substring(0, hash);
   }
 
   private Path index(List<SearchDocument> batch, int number) throws IOException {

@@ -15,4 +15,11 @@ public record SearchDocument(
     String region,
     String department,
     int year,
-    String kind) {}
+    String kind) {
+
+  /** The page the document is a part of: its URL without the anchor. */
+  public String page() {
+    int hash = url.indexOf('#');
+    return hash < 0 ? url : url.substring(0, hash);
+  }
+}

@@ -39,7 +39,6 @@ final class TermChunks {
   private final List<String> hashes = new ArrayList<>();
   private final List<String> chunkTerms = new ArrayList<>();
   private Varints data = new Varints();
-  private int reused;
 
   TermChunks(IndexReader reader, ExportSink out) throws IOException {
     this.reader = reader;
@@ -124,7 +123,6 @@ final class TermChunks {
     String name = name(starts, starts.size() - 1);
     if (name.equals(name(previous.termStarts(), i)) && out.keep(path(name), hash)) {
       hashes.add(hash);
-      reused++;
       return;
     }
     starts.remove(starts.size() - 1);
@@ -144,11 +142,6 @@ final class TermChunks {
   /** The SHA-256 of each chunk's file, in order. */
   List<String> hashes() {
     return hashes;
-  }
-
-  /** How many chunks were taken from the previous output. */
-  int reused() {
-    return reused;
   }
 
   /**

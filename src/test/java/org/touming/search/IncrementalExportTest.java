@@ -116,10 +116,6 @@ class IncrementalExportTest {
     assertEquals(Set.of(), paths, what);
   }
 
-  private static String page(SearchDocument d) {
-    return d.url().substring(0, d.url().indexOf('#'));
-  }
-
   private static SearchDocument withText(SearchDocument d, String text) {
     return new SearchDocument(
         d.url(),
@@ -163,7 +159,7 @@ class IncrementalExportTest {
     SearchDocument d = docs.get(at);
     docs.set(at, withText(d, d.text() + "另购鲸鱼潜艇一艘。"));
 
-    Files after = export(docs, Set.of(page(d)), before);
+    Files after = export(docs, Set.of(d.page()), before);
 
     assertSameFiles(fresh(docs), after, "");
     long terms = after.all("search/t/");
@@ -173,7 +169,7 @@ class IncrementalExportTest {
         "term chunks written again: " + after.written("search/t/") + " of " + terms);
     // A page's documents are taken or made again together: the edited page's chunks, and the two
     // at its ends that it shares with its neighbours.
-    long onPage = docs.stream().filter(x -> x.url().startsWith(page(d) + "#")).count();
+    long onPage = docs.stream().filter(x -> x.url().startsWith(d.page() + "#")).count();
     assertTrue(
         after.written("search/d/") <= onPage / IndexExport.DOCS_PER_CHUNK + 2,
         "document chunks: " + after.written("search/d/") + " for a page of " + onPage);
@@ -186,7 +182,7 @@ class IncrementalExportTest {
     site(dir);
     List<SearchDocument> docs = new ArrayList<>(Sections.of(catalog));
     Files before = export(docs, null, null);
-    String page = page(docs.get(firstDisclosureDocument(docs) + 3));
+    String page = docs.get(firstDisclosureDocument(docs) + 3).page();
     for (int i = 0; i < docs.size(); i++) {
       if (docs.get(i).url().startsWith(page + "#")) {
         docs.set(i, withTitle(docs.get(i), docs.get(i).title() + " 修订稿"));
@@ -208,7 +204,7 @@ class IncrementalExportTest {
     tampered.files.putAll(altered);
     int at = firstDisclosureDocument(docs) + 1;
     docs.set(at, withText(docs.get(at), "鲸鱼潜艇"));
-    Files after = export(docs, Set.of(page(docs.get(at))), tampered);
+    Files after = export(docs, Set.of(docs.get(at).page()), tampered);
     assertSameFiles(fresh(docs), after, "");
   }
 
@@ -241,7 +237,7 @@ class IncrementalExportTest {
         continue;
       }
       docs.set(holders.get(0), withText(d, d.text().replace(start, "。")));
-      Files next = export(docs, Set.of(page(d)), previous);
+      Files next = export(docs, Set.of(d.page()), previous);
       assertSameFiles(fresh(docs), next, "without " + start);
       previous = next;
       if (++removed == 6) {
@@ -271,7 +267,7 @@ class IncrementalExportTest {
       for (int edit = 0; edit < 1 + random.nextInt(3); edit++) {
         int at = first + random.nextInt(docs.size() - first);
         SearchDocument d = docs.get(at);
-        changed.add(page(d));
+        changed.add(d.page());
         String other = docs.get(first + random.nextInt(docs.size() - first)).text();
         switch (random.nextInt(5)) {
           case 0 -> docs.set(at, withText(d, d.text().substring(0, d.text().length() / 2)));
@@ -282,7 +278,7 @@ class IncrementalExportTest {
             moved = true;
           }
           default -> {
-            if (docs.get(at - 1).url().startsWith(page(d) + "#")) {
+            if (docs.get(at - 1).url().startsWith(d.page() + "#")) {
               docs.remove(at);
               moved = true;
             }
