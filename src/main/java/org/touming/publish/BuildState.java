@@ -47,18 +47,23 @@ final class BuildState {
   final Map<String, List<Written>> files;
   // Per site table, each disclosure's rows in the order they were written: [YAML file, bytes].
   final Map<String, List<Map.Entry<String, Integer>>> tables;
+  // The digest of the search export's state this build left (empty for none): the next build
+  // reads that state only if it is still the one this build finished with.
+  final String search;
 
   BuildState(
       String global,
       String manifest,
       Map<String, String> inputs,
       Map<String, List<Written>> files,
-      Map<String, List<Map.Entry<String, Integer>>> tables) {
+      Map<String, List<Map.Entry<String, Integer>>> tables,
+      String search) {
     this.global = global;
     this.manifest = manifest;
     this.inputs = inputs;
     this.files = files;
     this.tables = tables;
+    this.search = search;
   }
 
   /** Where the state of a build into {@code target} is kept. */
@@ -110,7 +115,12 @@ final class BuildState {
                 tables.put(e.getKey(), rows);
               });
       return new BuildState(
-          n.path("global").asText(), n.path("manifest").asText(), inputs, files, tables);
+          n.path("global").asText(),
+          n.path("manifest").asText(),
+          inputs,
+          files,
+          tables,
+          n.path("search").asText());
     } catch (IOException | RuntimeException e) {
       return null; // unreadable state: build everything
     }
@@ -123,6 +133,7 @@ final class BuildState {
       n.put("version", VERSION);
       n.put("global", global);
       n.put("manifest", manifest);
+      n.put("search", search == null ? "" : search);
       ObjectNode in = n.putObject("inputs");
       new TreeMap<>(inputs).forEach(in::put);
       ObjectNode fs = n.putObject("files");

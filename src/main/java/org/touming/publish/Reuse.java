@@ -153,6 +153,11 @@ final class Reuse {
     return pages;
   }
 
+  /** The digest of the search state the previous build left (empty for none). */
+  String searchState() {
+    return previous == null ? "" : previous.search;
+  }
+
   /** Which department and region pages are rendered. */
   Scope scope() {
     return scope;
@@ -279,7 +284,8 @@ final class Reuse {
       Set<String> files,
       BuildState.Recorder recorder,
       DataExport.TableParts parts,
-      Set<String> rewritten)
+      Set<String> rewritten,
+      String search)
       throws IOException {
     Map<String, BuildState.Written> before = previous == null ? Map.of() : recorded();
     Map<String, List<BuildState.Written>> state = new HashMap<>();
@@ -318,7 +324,8 @@ final class Reuse {
               }
               tables.put(sheet, rows);
             });
-    new BuildState(global, BuildState.manifestOf(output), inputs, state, tables).write(stateFile);
+    new BuildState(global, BuildState.manifestOf(output), inputs, state, tables, search)
+        .write(stateFile);
   }
 
   private static List<BuildState.Written> stat(

@@ -253,7 +253,14 @@ public final class SiteBuild {
       // The previous output goes while the state is saved: unlinking a city's files takes seconds.
       CompletableFuture<Void> deleted =
           previous == null ? CompletableFuture.completedFuture(null) : discard(previous);
-      reuse.save(stateFile, target, written, recorder, prepared.writer().tableParts(), Set.of());
+      reuse.save(
+          stateFile,
+          target,
+          written,
+          recorder,
+          prepared.writer().tableParts(),
+          Set.of(),
+          prepared.writer().searchState());
       deleted.join();
       Map<String, Long> stages = new LinkedHashMap<>();
       stages.put("载入与检查", prepareMillis);
@@ -295,7 +302,7 @@ public final class SiteBuild {
     Catalog catalog = prepared.catalog();
     InPlace out = reuse.update();
     try {
-      prepared.writer().searchChanges(reuse.changedPages());
+      prepared.writer().searchChanges(reuse.changedPages()).searchState(reuse.searchState());
       long reuseMillis = (System.nanoTime() - reuseStart) / 1_000_000;
       BuildState.Recorder recorder = new BuildState.Recorder();
       int pages = prepared.writer().writeAll(out, catalog, reuse::render, reuse.scope(), recorder);
@@ -304,7 +311,13 @@ public final class SiteBuild {
       hashes.putAll(out.hashes());
       Set<String> written = out.commit(hashes, reuse.previousPaths());
       reuse.save(
-          stateFile, target, written, recorder, prepared.writer().tableParts(), out.staged());
+          stateFile,
+          target,
+          written,
+          recorder,
+          prepared.writer().tableParts(),
+          out.staged(),
+          prepared.writer().searchState());
       Map<String, Long> stages = new LinkedHashMap<>();
       stages.put("载入与检查", prepareMillis);
       stages.put(REUSE, reuseMillis);

@@ -72,6 +72,7 @@ public final class SiteWriter {
   private Path searchStore;
   private boolean readSearch;
   private Set<String> searchChanges;
+  private String searchState;
   private Analysis searchCutting;
   private boolean releaseTrees;
   private final Stages stages = new Stages();
@@ -111,6 +112,23 @@ public final class SiteWriter {
   public SiteWriter searchChanges(Set<String> pages) {
     this.searchChanges = pages;
     return this;
+  }
+
+  /**
+   * The digest of the search state that the build whose output the sink offers left (see {@link
+   * #searchState()}); a state with another digest is not read. Returns this writer.
+   */
+  public SiteWriter searchState(String digest) {
+    this.searchState = digest;
+    return this;
+  }
+
+  /**
+   * The digest of the search state the last finished {@link #writeSearch} left, which the next
+   * writer over its output must be given; null when none was kept.
+   */
+  public String searchState() {
+    return searchState;
   }
 
   /**
@@ -546,7 +564,11 @@ public final class SiteWriter {
         searchStore == null
             ? IndexExport.documents(catalog, checked)
             : IndexExport.documents(
-                catalog, checked, searchStore.resolve("export"), readSearch ? searchChanges : null);
+                catalog,
+                checked,
+                searchStore.resolve("export"),
+                readSearch ? searchChanges : null,
+                searchState);
     // serve writes the index again after each edit with this writer: what the first index cut (or
     // read from the word store) stays for the next, instead of reading the store each time.
     boolean first = searchCutting == null;
@@ -566,7 +588,7 @@ public final class SiteWriter {
                 });
     try (SearchIndex index =
         SearchIndex.build(
-            Sections.stream(catalog).iterator(),
+            documents.recalled(Sections.pages(catalog).iterator()),
             cutting,
             done -> progress.update(SEARCH, done, 0),
             documents,
@@ -579,7 +601,9 @@ public final class SiteWriter {
               ? CompletableFuture.completedFuture(null)
               : CompletableFuture.runAsync(() -> WordStore.write(words, cutting.clauses()));
       try {
-        IndexExport.write(index, documents, checked);
+        // Taken at once: the state describes the export, whose files are all written now, and serve
+        // may stop this build in the Lucene copy that follows.
+        searchState = IndexExport.write(index, documents, checked);
         if (luceneIndex) {
           LuceneFiles.write(index.directory(), checked);
         }

@@ -11,26 +11,32 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.touming.internal.AtomicFile;
+import org.touming.internal.Sha256;
 import org.touming.internal.ToolVersion;
 
 /**
  * What one build's search export was made of, kept (in {@code .touming/}) so that the next build
  * after an edit writes again only the files the edit changed: the batches of the index in order
- * (their {@link PartStore} keys), where each page's documents began, the checksum of each document
- * chunk, and the first term and checksum of each term chunk. A checksum is only trusted where the
- * previous output's manifest gives the same one for the same path: a state whose build never
- * reached the output costs a full export, never a wrong one.
+ * (their {@link PartStore} keys), where each page's documents began with their count and digest,
+ * the checksum of each document chunk, and the first term and checksum of each term chunk. A
+ * checksum is only trusted where the previous output's manifest gives the same one for the same
+ * path. The state is only read where the build that wrote it finished and recorded its digest: the
+ * pages' digests stand in for their documents, and a state whose build failed after writing it
+ * would describe an edit that the sources may since have lost.
  */
 record ExportState(
     List<String> batches,
-    Map<String, Integer> pageStarts,
+    Map<String, Page> pages,
     int docs,
     List<String> docHashes,
     List<String> termStarts,
     List<String> termHashes) {
 
+  /** Where a page's documents began, how many there were, and their {@link SearchPage#digest}. */
+  record Page(int start, int count, String digest) {}
+
   private static String header() {
-    return "touming-search-export 1 "
+    return "touming-search-export 2 "
         + ToolVersion.id()
         + " "
         + IndexExport.TERM_CHUNK_BYTES
@@ -38,23 +44,29 @@ record ExportState(
         + IndexExport.DOCS_PER_CHUNK;
   }
 
-  /** The state kept in {@code file}, or null where there is none this Touming can use. */
-  static ExportState read(Path file) {
+  /**
+   * The state kept in {@code file}, or null where there is none this Touming can use or its digest
+   * is not {@code digest}.
+   */
+  static ExportState read(Path file, String digest) {
     try {
-      if (!Files.isRegularFile(file)) {
+      if (digest == null || !Files.isRegularFile(file)) {
+        return null;
+      }
+      byte[] bytes = Files.readAllBytes(file);
+      if (!digest.equals(Sha256.hex(bytes))) {
         return null;
       }
       BufferedReader in =
-          new BufferedReader(
-              new StringReader(new String(Files.readAllBytes(file), StandardCharsets.UTF_8)));
+          new BufferedReader(new StringReader(new String(bytes, StandardCharsets.UTF_8)));
       if (!header().equals(in.readLine())) {
         return null;
       }
       List<String> batches = lines(in, "batches");
-      Map<String, Integer> pageStarts = new HashMap<>();
+      Map<String, Page> pages = new HashMap<>();
       for (String line : lines(in, "pages")) {
-        int tab = line.lastIndexOf('\t');
-        pageStarts.put(line.substring(0, tab), Integer.parseInt(line.substring(tab + 1)));
+        String[] f = line.split("\t");
+        pages.put(f[0], new Page(Integer.parseInt(f[1]), Integer.parseInt(f[2]), f[3]));
       }
       int docs = Integer.parseInt(value(in.readLine(), "docs"));
       List<String> docHashes = lines(in, "document-chunks");
@@ -70,7 +82,7 @@ record ExportState(
               != (docs + IndexExport.DOCS_PER_CHUNK - 1) / IndexExport.DOCS_PER_CHUNK) {
         return null;
       }
-      return new ExportState(batches, pageStarts, docs, docHashes, termStarts, termHashes);
+      return new ExportState(batches, pages, docs, docHashes, termStarts, termHashes);
     } catch (IOException | RuntimeException e) {
       return null; // an unreadable state only means a full export
     }
@@ -96,20 +108,39 @@ record ExportState(
     return line.substring(name.length() + 1);
   }
 
-  void write(Path file) throws IOException {
+  /** Where each page's documents began. */
+  Map<String, Integer> starts() {
+    Map<String, Integer> starts = new HashMap<>();
+    pages.forEach((url, p) -> starts.put(url, p.start()));
+    return starts;
+  }
+
+  /** Writes the state; returns its digest, which the next build must give to {@link #read}. */
+  String write(Path file) throws IOException {
     StringBuilder sb = new StringBuilder(header()).append('\n');
     list(sb, "batches", batches);
-    sb.append("pages ").append(pageStarts.size()).append('\n');
-    pageStarts.entrySet().stream()
+    sb.append("pages ").append(pages.size()).append('\n');
+    pages.entrySet().stream()
         .sorted(Map.Entry.comparingByKey())
-        .forEach(e -> sb.append(e.getKey()).append('\t').append(e.getValue()).append('\n'));
+        .forEach(
+            e ->
+                sb.append(e.getKey())
+                    .append('\t')
+                    .append(e.getValue().start())
+                    .append('\t')
+                    .append(e.getValue().count())
+                    .append('\t')
+                    .append(e.getValue().digest())
+                    .append('\n'));
     sb.append("docs ").append(docs).append('\n');
     list(sb, "document-chunks", docHashes);
     sb.append("term-chunks ").append(termStarts.size()).append('\n');
     for (int i = 0; i < termStarts.size(); i++) {
       sb.append(termHashes.get(i)).append('\t').append(termStarts.get(i)).append('\n');
     }
-    AtomicFile.write(file, sb.toString().getBytes(StandardCharsets.UTF_8));
+    byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+    AtomicFile.write(file, bytes);
+    return Sha256.hex(bytes);
   }
 
   private static void list(StringBuilder sb, String name, List<String> lines) {

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,16 +72,22 @@ public final class IndexExport {
   /**
    * As {@link #documents(Catalog, ExportSink)}, keeping in {@code state} what the next build needs
    * to write only what an edit changed. When {@code changedPages} is given (the pages of every
-   * disclosure whose sources changed since the build that wrote {@code state}, whose output the
-   * sink offers), files that build wrote are taken as they are where their inputs are the same.
+   * disclosure whose sources changed since the build that wrote {@code state} with the digest
+   * {@code stateDigest}, whose output the sink offers), files that build wrote are taken as they
+   * are where their inputs are the same, and its pages' documents are only made again where they
+   * changed ({@link Documents#recalled}).
    */
   public static Documents documents(
-      Catalog catalog, ExportSink out, Path state, Set<String> changedPages) {
-    ExportState previous = changedPages == null ? null : ExportState.read(state);
+      Catalog catalog, ExportSink out, Path state, Set<String> changedPages, String stateDigest) {
+    ExportState previous = changedPages == null ? null : ExportState.read(state, stateDigest);
     return new Documents(catalog, out, state, previous, changedPages);
   }
 
-  public static void write(SearchIndex index, Documents docs, ExportSink out) throws IOException {
+  /**
+   * Writes the export; returns the digest of the state kept for the next build (null when none is
+   * kept).
+   */
+  public static String write(SearchIndex index, Documents docs, ExportSink out) throws IOException {
     docs.finish();
     IndexReader reader = index.reader();
     Map<String, Object> meta = new LinkedHashMap<>();
@@ -119,11 +127,16 @@ public final class IndexExport {
     meta.put("docsPerChunk", DOCS_PER_CHUNK);
     docs.describe(meta);
     out.write("search/meta.js", script("m", meta));
-    if (docs.state != null) {
-      new ExportState(
-              batches, docs.pageStarts, docs.count, docs.hashes, chunks.starts(), chunks.hashes())
-          .write(docs.state);
+    if (docs.state == null) {
+      return null;
     }
+    Map<String, ExportState.Page> pages = new HashMap<>();
+    for (SearchPage p : docs.pages) {
+      pages.put(p.url(), new ExportState.Page(docs.pageStarts.get(p.url()), p.count(), p.digest()));
+    }
+    return new ExportState(
+            batches, pages, docs.count, docs.hashes, chunks.starts(), chunks.hashes())
+        .write(docs.state);
   }
 
   /**
@@ -158,12 +171,13 @@ public final class IndexExport {
   }
 
   /**
-   * Receives the documents in id order: writes them in fixed-size chunks (a document's chunk is its
-   * id divided by the size, so no table is needed), and keeps the filter values per run of
-   * documents from one page: first document (as a gap), region, department (0 for none, else its
-   * index + 1), year (0 for none) and kind (see {@link #kindCode}).
+   * Receives the pages in document id order: writes their documents in fixed-size chunks (a
+   * document's chunk is its id divided by the size, so no table is needed), and keeps the filter
+   * values per run of documents from one page: first document (as a gap), region, department (0 for
+   * none, else its index + 1), year (0 for none) and kind (see {@link #kindCode}). A chunk the
+   * previous build wrote from the same documents is kept without making them.
    */
-  public static final class Documents implements Consumer<SearchDocument> {
+  public static final class Documents implements Consumer<SearchPage> {
     private final ExportSink out;
     private final Path state;
     private final ExportState previous;
@@ -175,12 +189,13 @@ public final class IndexExport {
     private final Varints groups = new Varints();
     private final Map<String, Integer> pageStarts = new HashMap<>();
     private final List<String> hashes = new ArrayList<>();
-    private List<SearchDocument> chunk = new ArrayList<>();
+    private final List<SearchPage> pages = new ArrayList<>();
+    // A chunk's documents as page and place, made only if the chunk is written.
+    private List<SearchPage> chunkPages = new ArrayList<>();
+    private List<Integer> chunkPlaces = new ArrayList<>();
     // Whether every document of the chunk is one the previous build had under the same number.
     private boolean chunkAsBefore = true;
     private String previousKey;
-    private String page;
-    private boolean pageAsBefore;
     private int previousStart;
     private int groupCount;
     private int count;
@@ -205,45 +220,69 @@ public final class IndexExport {
       }
     }
 
-    @Override
-    public void accept(SearchDocument d) {
-      String p = d.page();
-      if (!p.equals(page)) {
-        page = p;
-        pageStarts.put(p, count);
-        // A page's documents are its disclosure's (or its region's or department's, which only a
-        // change that rebuilds everything changes), so an unchanged page starting at the same
-        // number has the same documents under the same numbers.
-        pageAsBefore =
-            previous != null
-                && !changedPages.contains(p)
-                && Integer.valueOf(count).equals(previous.pageStarts().get(p));
+    /**
+     * The pages, each taking the document count and digest the previous build found for it where no
+     * edit has touched it since, so that its documents are not made to find them.
+     */
+    public Iterator<SearchPage> recalled(Iterator<SearchPage> pages) {
+      if (previous == null) {
+        return pages;
       }
-      chunk.add(d);
-      chunkAsBefore &= pageAsBefore;
-      String key = d.region() + "/" + d.department() + "/" + d.year() + "/" + d.kind();
+      return new Iterator<>() {
+        @Override
+        public boolean hasNext() {
+          return pages.hasNext();
+        }
+
+        @Override
+        public SearchPage next() {
+          SearchPage p = pages.next();
+          ExportState.Page before = previous.pages().get(p.url());
+          if (before != null && !changedPages.contains(p.url())) {
+            p.recall(before.count(), before.digest());
+          }
+          return p;
+        }
+      };
+    }
+
+    @Override
+    public void accept(SearchPage p) {
+      pages.add(p);
+      pageStarts.put(p.url(), count);
+      // A page's documents are its disclosure's (or its region's or department's, which only a
+      // change that rebuilds everything changes), so an unchanged page starting at the same number
+      // has the same documents under the same numbers.
+      ExportState.Page before = previous == null ? null : previous.pages().get(p.url());
+      boolean asBefore =
+          before != null && !changedPages.contains(p.url()) && before.start() == count;
+      String key = p.region() + "/" + p.department() + "/" + p.year() + "/" + p.kind();
       if (!key.equals(previousKey)) {
         groups
             .add(count - previousStart)
-            .add(regionIndex.get(d.region()))
-            .add(departmentIndex.getOrDefault(d.region() + "/" + d.department(), 0))
-            .add(d.year())
-            .add(kindCode(d.kind()));
+            .add(regionIndex.get(p.region()))
+            .add(departmentIndex.getOrDefault(p.region() + "/" + p.department(), 0))
+            .add(p.year())
+            .add(kindCode(p.kind()));
         previousKey = key;
         previousStart = count;
         groupCount++;
       }
-      count++;
-      if (chunk.size() == DOCS_PER_CHUNK) {
-        flush();
+      int n = p.count();
+      for (int i = 0; i < n; i++) {
+        chunkPages.add(p);
+        chunkPlaces.add(i);
+        chunkAsBefore &= asBefore;
+        count++;
+        if (chunkPages.size() == DOCS_PER_CHUNK) {
+          flush();
+        }
       }
     }
 
     /** Whether the documents are the previous build's, under the same numbers. */
     boolean aligned() {
-      return previous != null
-          && previous.docs() == count
-          && previous.pageStarts().equals(pageStarts);
+      return previous != null && previous.docs() == count && previous.starts().equals(pageStarts);
     }
 
     /** 0 for a page that is no disclosure, else the kind's position in {@code kinds} plus one. */
@@ -258,23 +297,26 @@ public final class IndexExport {
     }
 
     private void flush() {
-      if (chunk.isEmpty()) {
+      if (chunkPages.isEmpty()) {
         return;
       }
       int n = (count - 1) / DOCS_PER_CHUNK;
       String path = "search/d/" + n + ".js";
       try {
-        if (chunkAsBefore && sizeBefore(n) == chunk.size()) {
+        if (chunkAsBefore && sizeBefore(n) == chunkPages.size()) {
           String hash = previous.docHashes().get(n);
           if (out.keep(path, hash)) {
             hashes.add(hash);
-            chunk = new ArrayList<>();
-            chunkAsBefore = true;
+            nextChunk();
             return;
           }
         }
         List<List<String>> docs = new ArrayList<>();
-        for (SearchDocument d : chunk) {
+        Map<SearchPage, List<SearchDocument>> made = new IdentityHashMap<>();
+        for (int i = 0; i < chunkPages.size(); i++) {
+          SearchDocument d =
+              made.computeIfAbsent(chunkPages.get(i), SearchPage::documents)
+                  .get(chunkPlaces.get(i));
           String text = d.text();
           if (text.codePointCount(0, text.length()) > SNIPPET_SOURCE) {
             text = text.substring(0, text.offsetByCodePoints(0, SNIPPET_SOURCE));
@@ -288,7 +330,12 @@ public final class IndexExport {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      chunk = new ArrayList<>();
+      nextChunk();
+    }
+
+    private void nextChunk() {
+      chunkPages = new ArrayList<>();
+      chunkPlaces = new ArrayList<>();
       chunkAsBefore = true;
     }
 

@@ -23,10 +23,10 @@ import org.touming.internal.Parallel;
  * from them, are the same whichever thread made which.
  */
 final class IndexParts {
-  private final Iterator<SearchDocument> documents;
+  private final Iterator<SearchPage> pages;
   private final Analysis analysis;
   private final IntConsumer progress;
-  private final Consumer<SearchDocument> indexed;
+  private final Consumer<SearchPage> indexed;
   private final BooleanSupplier stop;
   private final Path folder;
   private final int size;
@@ -38,19 +38,19 @@ final class IndexParts {
   private int running;
   private int done;
   private boolean exhausted;
-  private SearchDocument pending;
+  private SearchPage pending;
   private volatile Throwable failure;
 
   IndexParts(
-      Iterator<SearchDocument> documents,
+      Iterator<SearchPage> pages,
       Analysis analysis,
       IntConsumer progress,
-      Consumer<SearchDocument> indexed,
+      Consumer<SearchPage> indexed,
       BooleanSupplier stop,
       Path folder,
       int size,
       PartStore store) {
-    this.documents = documents;
+    this.pages = pages;
     this.analysis = analysis;
     this.progress = progress;
     this.indexed = indexed;
@@ -92,7 +92,7 @@ final class IndexParts {
 
   private void work() {
     while (true) {
-      List<SearchDocument> batch;
+      List<SearchPage> batch;
       int number;
       synchronized (this) {
         if (exhausted || failure != null) {
@@ -117,7 +117,7 @@ final class IndexParts {
         Path part = index(batch, number);
         synchronized (this) {
           parts.put(number, part);
-          done += batch.size();
+          done += documents(batch);
           progress.accept(done);
         }
       } catch (Throwable t) {
@@ -125,6 +125,7 @@ final class IndexParts {
           fail(t);
         }
       } finally {
+        batch.forEach(SearchPage::release);
         synchronized (this) {
           running--;
           notifyAll();
@@ -142,32 +143,42 @@ final class IndexParts {
 
   /**
    * The next batch: whole pages, ending where a page whose address hashes to a multiple of 8 begins
-   * once the batch holds a quarter of {@code size}, or at the first page boundary past {@code
-   * size}. Where batches end depends on the pages, not on counts from the start, so an edit that
-   * adds or removes documents changes its own batch and not every batch after it.
+   * once the batch holds a quarter of {@code size} documents, or at the first page boundary past
+   * {@code size}. Where batches end depends on the pages, not on counts from the start, so an edit
+   * that adds or removes documents changes its own batch and not every batch after it. Pages
+   * without documents are left out.
    */
-  private List<SearchDocument> next() {
-    List<SearchDocument> batch = new ArrayList<>();
-    String page = null;
-    while (pending != null || documents.hasNext()) {
+  private List<SearchPage> next() {
+    List<SearchPage> batch = new ArrayList<>();
+    int documents = 0;
+    while (pending != null || pages.hasNext()) {
       SearchIndex.stopIf(stop);
-      SearchDocument d = pending != null ? pending : documents.next();
+      SearchPage p = pending != null ? pending : pages.next();
       pending = null;
-      String p = d.page();
-      if (page != null && !p.equals(page)) {
-        boolean cut = Math.floorMod(p.hashCode(), 8) == 0 && batch.size() >= Math.max(1, size / 4);
-        if (cut || batch.size() >= size) {
-          pending = d;
+      int count = p.count();
+      if (count == 0) {
+        p.release();
+        continue;
+      }
+      if (!batch.isEmpty()) {
+        boolean cut =
+            Math.floorMod(p.url().hashCode(), 8) == 0 && documents >= Math.max(1, size / 4);
+        if (cut || documents >= size) {
+          pending = p;
           return batch;
         }
       }
-      page = p;
-      batch.add(d);
+      batch.add(p);
+      documents += count;
     }
     return batch;
   }
 
-  private Path index(List<SearchDocument> batch, int number) throws IOException {
+  private static int documents(List<SearchPage> batch) {
+    return batch.stream().mapToInt(SearchPage::count).sum();
+  }
+
+  private Path index(List<SearchPage> batch, int number) throws IOException {
     String key = null;
     if (store != null) {
       key = store.key(batch);
@@ -180,12 +191,15 @@ final class IndexParts {
     Path part = store != null ? store.fresh() : folder.resolve("part-" + number);
     try (NIOFSDirectory dir = new NIOFSDirectory(part);
         IndexWriter writer = new IndexWriter(dir, SearchIndex.config(64))) {
-      for (SearchDocument d : batch) {
-        if (failure != null) {
-          throw new CancellationException();
+      for (SearchPage p : batch) {
+        for (SearchDocument d : p.hold()) {
+          if (failure != null) {
+            throw new CancellationException();
+          }
+          SearchIndex.stopIf(stop);
+          writer.addDocument(SearchIndex.document(d, analysis.terms(d)));
         }
-        SearchIndex.stopIf(stop);
-        writer.addDocument(SearchIndex.document(d, analysis.terms(d)));
+        p.release();
       }
     }
     return store != null ? store.keep(part, key) : part;

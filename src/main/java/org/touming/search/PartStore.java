@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,32 +40,16 @@ public final class PartStore {
     this.folder = folder;
     this.take = take;
     this.beforeCutting = beforeCutting;
-    this.salt = "touming-part 1 lucene " + Version.LATEST + " tool " + ToolVersion.id();
+    this.salt = "touming-part 2 lucene " + Version.LATEST + " tool " + ToolVersion.id();
   }
 
-  String key(List<SearchDocument> batch) {
-    MessageDigest digest = Sha256.digest();
-    update(digest, salt);
-    for (SearchDocument d : batch) {
-      update(digest, d.url());
-      update(digest, d.title());
-      update(digest, d.heading());
-      update(digest, d.context());
-      update(digest, d.text());
-      update(digest, d.region());
-      update(digest, d.department());
-      update(digest, Integer.toString(d.year()));
-      update(digest, d.kind());
+  /** The key of a batch: its pages' addresses, document counts and digests. */
+  String key(List<SearchPage> batch) {
+    StringBuilder sb = new StringBuilder(salt);
+    for (SearchPage p : batch) {
+      sb.append('\n').append(p.url()).append(' ').append(p.count()).append(' ').append(p.digest());
     }
-    return Sha256.hex(digest);
-  }
-
-  private static void update(MessageDigest digest, String s) {
-    byte[] bytes = (s == null ? "\u0000" : s).getBytes(StandardCharsets.UTF_8);
-    // The length first, so that no two different batches give the same bytes.
-    digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
-    digest.update((byte) ':');
-    digest.update(bytes);
+    return Sha256.hex(sb.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   /** The kept index of the batch with this key, or null. */

@@ -76,31 +76,37 @@ public final class SearchIndex implements AutoCloseable {
   /** Indexes the documents in their given order. */
   public static SearchIndex build(List<SearchDocument> documents) {
     return build(
-        documents.iterator(), new Analysis(), done -> {}, d -> {}, () -> false, null, BATCH);
+        SearchPage.grouped(documents.iterator()),
+        new Analysis(),
+        done -> {},
+        p -> {},
+        () -> false,
+        null,
+        BATCH);
   }
 
   /**
    * As {@link #build(List)}, reusing what the analysis already cut in earlier builds and the
    * batches kept in {@code store} (when given) whose documents are the same; stops with a {@link
    * java.util.concurrent.CancellationException} soon after {@code stop} turns true. {@code indexed}
-   * receives the documents in id order.
+   * receives the pages in id order (those with documents).
    */
   public static SearchIndex build(
-      Iterator<SearchDocument> documents,
+      Iterator<SearchPage> pages,
       Analysis analysis,
       IntConsumer progress,
-      Consumer<SearchDocument> indexed,
+      Consumer<SearchPage> indexed,
       BooleanSupplier stop,
       PartStore store) {
-    return build(documents, analysis, progress, indexed, stop, store, BATCH);
+    return build(pages, analysis, progress, indexed, stop, store, BATCH);
   }
 
   /** As above, in batches of about {@code batch} documents. */
   static SearchIndex build(
-      Iterator<SearchDocument> documents,
+      Iterator<SearchPage> pages,
       Analysis analysis,
       IntConsumer progress,
-      Consumer<SearchDocument> indexed,
+      Consumer<SearchPage> indexed,
       BooleanSupplier stop,
       PartStore store,
       int batch) {
@@ -112,7 +118,7 @@ public final class SearchIndex implements AutoCloseable {
       // would count against the build's memory.
       folder = Files.createTempDirectory("touming-index");
       List<Path> parts =
-          new IndexParts(documents, analysis, progress, indexed, stop, folder, batch, store).run();
+          new IndexParts(pages, analysis, progress, indexed, stop, folder, batch, store).run();
       // The parts' segments side by side in their order, not merged: document ids stay in order,
       // every statistic the export and the searcher read sums over them, and a part that an edit
       // left alone keeps its segment's bytes. The files are links to the parts', not copies.

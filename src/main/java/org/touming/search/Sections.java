@@ -21,40 +21,66 @@ public final class Sections {
   private Sections() {}
 
   public static List<SearchDocument> of(Catalog catalog) {
-    return stream(catalog).toList();
+    List<SearchDocument> docs = new ArrayList<>();
+    pages(catalog).forEach(p -> docs.addAll(p.documents()));
+    return docs;
   }
 
-  /** The documents one disclosure at a time, so that a large site's text is never held whole. */
-  public static Stream<SearchDocument> stream(Catalog catalog) {
-    List<SearchDocument> docs = new ArrayList<>();
+  /**
+   * The site's pages in document order: regions, departments, then the disclosures, whose documents
+   * are only cut from the disclosure when something asks for them.
+   */
+  public static Stream<SearchPage> pages(Catalog catalog) {
+    List<SearchPage> sites = new ArrayList<>();
     for (Region r : catalog.regions().values()) {
-      docs.add(
-          new SearchDocument(
-              Urls.region(r.code()), r.name(), r.name(), "", r.code(), r.code(), "", 0, ""));
+      sites.add(
+          SearchPage.of(
+              List.of(
+                  new SearchDocument(
+                      Urls.region(r.code()),
+                      r.name(),
+                      r.name(),
+                      "",
+                      r.code(),
+                      r.code(),
+                      "",
+                      0,
+                      ""))));
     }
     for (Department d : catalog.departments().values()) {
       String former =
           String.join(" ", d.formerNames().stream().map(Department.FormerName::name).toList());
-      docs.add(
-          new SearchDocument(
-              Urls.department(d.id()),
-              d.name(),
-              d.name(),
-              catalog.regions().get(d.region()).name(),
-              d.code() + " " + former + " " + (d.kind() == null ? "" : d.kind()),
-              d.region(),
-              d.code(),
-              0,
-              ""));
+      sites.add(
+          SearchPage.of(
+              List.of(
+                  new SearchDocument(
+                      Urls.department(d.id()),
+                      d.name(),
+                      d.name(),
+                      catalog.regions().get(d.region()).name(),
+                      d.code() + " " + former + " " + (d.kind() == null ? "" : d.kind()),
+                      d.region(),
+                      d.code(),
+                      0,
+                      ""))));
     }
     return Stream.concat(
-        docs.stream(),
+        sites.stream(),
         catalog.disclosures().stream()
-            .flatMap(
+            .map(
                 l -> {
-                  List<SearchDocument> parts = new ArrayList<>();
-                  disclosure(catalog, l, parts);
-                  return parts.stream();
+                  Disclosure d = l.value();
+                  return new SearchPage(
+                      Urls.disclosure(d.department(), d.year(), d.kind()),
+                      d.department().region(),
+                      d.department().code(),
+                      d.year(),
+                      d.kind().key(),
+                      () -> {
+                        List<SearchDocument> parts = new ArrayList<>();
+                        disclosure(catalog, l, parts);
+                        return parts;
+                      });
                 }));
   }
 

@@ -86,7 +86,13 @@ class SearchIndexTest {
     IndexExport.Documents documents = IndexExport.documents(catalog, sink);
     try (SearchIndex index =
         SearchIndex.build(
-            docs.iterator(), new Analysis(), done -> {}, documents, () -> false, store, batch)) {
+            SearchPage.grouped(docs.iterator()),
+            new Analysis(),
+            done -> {},
+            documents,
+            () -> false,
+            store,
+            batch)) {
       IndexExport.write(index, documents, sink);
       LuceneFiles.write(index.directory(), sink);
     }
@@ -115,7 +121,7 @@ class SearchIndexTest {
     try (SearchIndex one = SearchIndex.build(Sections.of(catalog))) {
       try (SearchIndex parts =
           SearchIndex.build(
-              Sections.stream(catalog).iterator(),
+              Sections.pages(catalog).iterator(),
               new Analysis(),
               d -> {},
               d -> {},
