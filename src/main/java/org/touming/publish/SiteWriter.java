@@ -605,7 +605,11 @@ public final class SiteWriter {
         // may stop this build in the Lucene copy that follows.
         searchState = IndexExport.write(index, documents, checked);
         if (luceneIndex) {
-          LuceneFiles.write(index.directory(), checked);
+          LuceneFiles.write(
+              index,
+              checked,
+              searchStore == null ? null : searchStore.resolve("lucene"),
+              readSearch);
         }
       } finally {
         kept.join();

@@ -3,12 +3,19 @@ package org.touming.search;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.zip.CRC32;
 import org.apache.lucene.index.SegmentCommitInfo;
 import org.apache.lucene.index.SegmentInfo;
@@ -17,7 +24,9 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.IOContext;
 import org.apache.lucene.store.IndexInput;
+import org.touming.internal.AtomicFile;
 import org.touming.internal.Sha256;
+import org.touming.internal.ToolVersion;
 
 /**
  * Copies the Lucene index into the site so that Java users and Luke can open it, byte for byte the
@@ -33,42 +42,153 @@ public final class LuceneFiles {
   private LuceneFiles() {}
 
   public static void write(Directory dir, ExportSink out) throws IOException {
+    write(dir, List.of(), out, null, false);
+  }
+
+  /**
+   * As {@link #write(Directory, ExportSink)}, for an index joined from kept batches ({@link
+   * SearchIndex#parts}): a segment at the same place from the same batch as in the build that left
+   * {@code state} has the same files, which are taken from the previous output where it still has
+   * them (when {@code read}), without reading the index (a city's is hundreds of megabytes).
+   */
+  public static void write(SearchIndex index, ExportSink out, Path state, boolean read)
+      throws IOException {
+    write(index.directory(), index.parts(), out, state, read);
+  }
+
+  private static void write(
+      Directory dir, List<Path> parts, ExportSink out, Path state, boolean read)
+      throws IOException {
     SegmentInfos infos = SegmentInfos.readLatestCommit(dir);
-    List<byte[][]> replacements = new ArrayList<>();
-    Map<String, SegmentInfo> segments = new HashMap<>();
-    String[] files = dir.listAll();
-    Arrays.sort(files);
+    Map<String, Segment> before = state != null && read ? Segment.read(state) : Map.of();
+    Map<String, Segment> after = new TreeMap<>();
+    List<String> places = new ArrayList<>();
+    List<byte[]> seeds = new ArrayList<>();
     // Each segment's ids come from its own bytes, so that a batch an edit left alone keeps its
     // files byte for byte; the commit's from all of them.
     MessageDigest commit = Sha256.digest();
     int n = 0;
     for (SegmentCommitInfo sci : infos) {
-      byte[] seed = digestOf(dir, sci, infos);
+      String place = parts.size() == infos.size() ? n + " " + parts.get(n).getFileName() : null;
+      Segment known = place == null ? null : before.get(place);
+      byte[] seed = known != null ? known.seed() : digestOf(dir, sci, infos);
+      places.add(place);
+      seeds.add(seed);
       commit.update(seed);
+      n++;
+    }
+    byte[] commitId = id(commit.digest(), "commit");
+    Set<String> inSegments = new HashSet<>();
+    n = 0;
+    for (SegmentCommitInfo sci : infos) {
+      byte[] seed = seeds.get(n);
       byte[] id = id(seed, "segment " + n);
+      List<byte[][]> replacements = new ArrayList<>();
       replacements.add(new byte[][] {sci.info.getId(), id});
       if (sci.getId() != null) {
         replacements.add(new byte[][] {sci.getId(), id(seed, "commit-info " + n)});
       }
-      segments.put(sci.info.name + ".si", withoutDiagnostics(sci.info, id));
+      replacements.add(new byte[][] {infos.getId(), commitId});
+      SegmentInfo info = withoutDiagnostics(sci.info, id);
+      String place = places.get(n);
+      Segment known = place == null ? null : before.get(place);
+      Map<String, String> written = new TreeMap<>();
+      for (String file : new TreeSet<>(sci.files())) {
+        inSegments.add(file);
+        String kept = known == null ? null : known.files().get(file);
+        if (kept != null && out.keep(FOLDER + file, kept)) {
+          written.put(file, kept);
+          continue;
+        }
+        byte[] bytes;
+        if (file.equals(sci.info.name + ".si")) {
+          bytes = segmentInfo(info);
+        } else {
+          bytes = read(dir, file);
+          for (byte[][] r : replacements) {
+            replaceAll(bytes, r[0], r[1], idSpan(file, bytes));
+          }
+          fixFooter(bytes);
+        }
+        String sha = Sha256.hex(bytes);
+        out.write(FOLDER + file, bytes, sha);
+        written.put(file, sha);
+      }
+      if (place != null) {
+        after.put(place, new Segment(seed, written));
+      }
       n++;
     }
-    replacements.add(new byte[][] {infos.getId(), id(commit.digest(), "commit")});
+    // What is not a segment's: the commit, which names every segment's ids.
+    List<byte[][]> all = new ArrayList<>();
+    n = 0;
+    for (SegmentCommitInfo sci : infos) {
+      byte[] seed = seeds.get(n);
+      all.add(new byte[][] {sci.info.getId(), id(seed, "segment " + n)});
+      if (sci.getId() != null) {
+        all.add(new byte[][] {sci.getId(), id(seed, "commit-info " + n)});
+      }
+      n++;
+    }
+    all.add(new byte[][] {infos.getId(), commitId});
+    String[] files = dir.listAll();
+    Arrays.sort(files);
     for (String file : files) {
-      if (file.equals("write.lock")) {
+      if (file.equals("write.lock") || inSegments.contains(file)) {
         continue;
       }
-      byte[] bytes;
-      if (segments.containsKey(file)) {
-        bytes = segmentInfo(segments.get(file));
-      } else {
-        bytes = read(dir, file);
-        for (byte[][] r : replacements) {
-          replaceAll(bytes, r[0], r[1], idSpan(file, bytes));
-        }
-        fixFooter(bytes);
+      byte[] bytes = read(dir, file);
+      for (byte[][] r : all) {
+        replaceAll(bytes, r[0], r[1], idSpan(file, bytes));
       }
+      fixFooter(bytes);
       out.write(FOLDER + file, bytes);
+    }
+    if (state != null) {
+      Segment.write(state, after);
+    }
+  }
+
+  /**
+   * What the copy of one segment was, by its place and batch ("3 KEY"): the digest its ids come
+   * from, and each file's checksum.
+   */
+  private record Segment(byte[] seed, Map<String, String> files) {
+    private static final String HEADER = "touming-lucene-copy 1 " + ToolVersion.id();
+
+    static Map<String, Segment> read(Path file) {
+      Map<String, Segment> segments = new HashMap<>();
+      try {
+        if (!Files.isRegularFile(file)) {
+          return segments;
+        }
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        if (lines.isEmpty() || !lines.get(0).equals(HEADER)) {
+          return segments;
+        }
+        for (String line : lines.subList(1, lines.size())) {
+          String[] f = line.split("\t");
+          Map<String, String> files = new TreeMap<>();
+          for (int i = 2; i + 1 < f.length; i += 2) {
+            files.put(f[i], f[i + 1]);
+          }
+          segments.put(f[0], new Segment(HexFormat.of().parseHex(f[1]), files));
+        }
+        return segments;
+      } catch (IOException | RuntimeException e) {
+        return new HashMap<>(); // only means reading the index again
+      }
+    }
+
+    static void write(Path file, Map<String, Segment> segments) throws IOException {
+      StringBuilder sb = new StringBuilder(HEADER).append('\n');
+      segments.forEach(
+          (place, s) -> {
+            sb.append(place).append('\t').append(HexFormat.of().formatHex(s.seed()));
+            s.files().forEach((name, sha) -> sb.append('\t').append(name).append('\t').append(sha));
+            sb.append('\n');
+          });
+      AtomicFile.write(file, sb.toString().getBytes(StandardCharsets.UTF_8));
     }
   }
 
@@ -103,7 +223,7 @@ public final class LuceneFiles {
   private static byte[] digestOf(Directory dir, SegmentCommitInfo segment, SegmentInfos infos)
       throws IOException {
     MessageDigest md = Sha256.digest();
-    for (String file : new java.util.TreeSet<>(segment.files())) {
+    for (String file : new TreeSet<>(segment.files())) {
       if (file.endsWith(".si")) {
         continue;
       }

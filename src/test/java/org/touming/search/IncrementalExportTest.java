@@ -71,6 +71,7 @@ class IncrementalExportTest {
   private Catalog catalog;
   private Path parts;
   private Path state;
+  private Path lucene;
   private String stateDigest;
   // The pages whose documents the last export made (rather than taking their count and digest).
   private final Set<String> made = new TreeSet<>();
@@ -80,6 +81,7 @@ class IncrementalExportTest {
     catalog = SearchIndexTest.catalog(dir.resolve("site"));
     parts = dir.resolve("parts");
     state = dir.resolve("export");
+    lucene = dir.resolve("lucene");
   }
 
   /** An export from nothing, keeping no state. */
@@ -96,6 +98,7 @@ class IncrementalExportTest {
             null,
             16)) {
       IndexExport.write(index, documents, out);
+      LuceneFiles.write(index.directory(), out);
     }
     return out;
   }
@@ -120,6 +123,7 @@ class IncrementalExportTest {
             store,
             16)) {
       stateDigest = IndexExport.write(index, documents, out);
+      LuceneFiles.write(index, out, lucene, previous != null);
     }
     store.prune();
     return out;
@@ -214,6 +218,11 @@ class IncrementalExportTest {
         after.written("search/d/") <= onPage / IndexExport.DOCS_PER_CHUNK + 2,
         "document chunks: " + after.written("search/d/") + " for a page of " + onPage);
     assertTrue(after.kept > terms / 2, "kept: " + after.kept);
+    // The Lucene copy writes the segment of the edited batch, and the commit, again.
+    long segments = after.all("search/lucene/");
+    assertTrue(
+        after.written("search/lucene/") * 5 < segments,
+        "Lucene files written again: " + after.written("search/lucene/") + " of " + segments);
     // Only the edited page is cut again, and the two whose documents share a chunk with its first
     // and last (batches here are smaller than a page); the others are known by the count and
     // digest the previous export kept.
