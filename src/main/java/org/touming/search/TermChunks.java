@@ -209,13 +209,17 @@ final class TermChunks {
   /** Positions every field at its first term at or after {@code from} (its first, when null). */
   private void seek(BytesRef from) throws IOException {
     for (int f = 0; f < fields.size(); f++) {
-      Terms terms = MultiTerms.getTerms(reader, fields.get(f));
       current[f] = null;
-      if (terms == null) {
-        enums[f] = null;
-        continue;
+      // One enum per field, sought again: after an edit the chunks written again are hundreds of
+      // runs, and a new enum over every segment for each was a fifth of the export.
+      if (enums[f] == null || from == null) {
+        Terms terms = MultiTerms.getTerms(reader, fields.get(f));
+        if (terms == null) {
+          enums[f] = null;
+          continue;
+        }
+        enums[f] = terms.iterator();
       }
-      enums[f] = terms.iterator();
       if (from == null) {
         current[f] = enums[f].next();
       } else if (enums[f].seekCeil(from) != TermsEnum.SeekStatus.END) {

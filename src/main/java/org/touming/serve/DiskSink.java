@@ -24,8 +24,9 @@ final class DiskSink implements Sink {
   private final Path dir;
   private final AtomicLong counter = new AtomicLong();
   private final Map<Path, List<byte[]>> held = new ConcurrentHashMap<>();
-  // The checksums the search export gave the files it wrote, for the next export to keep them.
-  private final Map<Path, String> hashes = new ConcurrentHashMap<>();
+  // The checksums the search export gave the files it wrote, for the next export to keep them, by
+  // their paths as the writer names them: a city's export asks after some 40,000 files per edit.
+  private final Map<String, String> hashes = new ConcurrentHashMap<>();
 
   DiskSink(Path dir) throws IOException {
     this.dir = Files.createDirectories(dir).toRealPath();
@@ -41,7 +42,7 @@ final class DiskSink implements Sink {
     if (target == null) {
       throw new IOException("不在预览目录中的路径：" + path);
     }
-    hashes.remove(target);
+    hashes.remove(name(target));
     if (parts.size() > 1) {
       held.put(target, List.copyOf(parts));
       Files.deleteIfExists(target);
@@ -57,7 +58,9 @@ final class DiskSink implements Sink {
   @Override
   public void write(String path, byte[] bytes, String sha256) throws IOException {
     write(path, List.of(bytes));
-    hashes.put(resolve(path), sha256);
+    if (plain(path)) {
+      hashes.put(path, sha256);
+    }
   }
 
   /**
@@ -65,11 +68,21 @@ final class DiskSink implements Sink {
    */
   @Override
   public boolean keep(String path, String sha256) {
-    Path target = resolve(path);
-    return target != null
-        && sha256.equals(hashes.get(target))
-        && !held.containsKey(target)
-        && Files.isRegularFile(target);
+    // Nothing but this sink writes into its private folder, and every write of a path forgets its
+    // checksum; so a recorded one is the file's.
+    return sha256.equals(hashes.get(path));
+  }
+
+  /**
+   * Whether the path is the file's own name in the folder ({@link #name}), spelled no other way.
+   */
+  private static boolean plain(String path) {
+    return !path.isEmpty()
+        && !path.startsWith("/")
+        && !path.contains("\\")
+        && !path.contains("//")
+        && !("/" + path + "/").contains("/./")
+        && !("/" + path + "/").contains("/../");
   }
 
   /** The file's parts, or null when there is none (or the path leads out of the folder). */
