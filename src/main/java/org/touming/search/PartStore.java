@@ -29,12 +29,21 @@ public final class PartStore {
   private final Set<String> used = ConcurrentHashMap.newKeySet();
   private final AtomicInteger reused = new AtomicInteger();
   private final AtomicInteger made = new AtomicInteger();
-  private boolean prepared;
+
+  /**
+   * How many batches are cut before what earlier builds cut is read: at 5,000 disclosures reading
+   * it (90 MB) took longer than cutting the one batch an edit changes (a build after an edit's
+   * search stage took 3.0 s without it, 3.5-5.2 s with it).
+   */
+  static final int CUT_UNAIDED = 2;
+
+  private int cut;
 
   /**
    * Parts kept in {@code folder}, taken when {@code take} (else every batch is made again and kept
-   * for the next build); {@code beforeCutting} runs once, before the first batch that is not taken
-   * is cut (to read what earlier builds cut only when it is needed).
+   * for the next build); {@code beforeCutting} runs once, before the batch past the first {@link
+   * #CUT_UNAIDED} that are not taken is cut (to read what earlier builds cut only when it is worth
+   * it).
    */
   public PartStore(Path folder, boolean take, Runnable beforeCutting) {
     this.folder = folder;
@@ -66,8 +75,7 @@ public final class PartStore {
   /** A new folder to index a batch into, for {@link #keep}. */
   Path fresh() throws IOException {
     synchronized (this) {
-      if (!prepared) {
-        prepared = true;
+      if (++cut == CUT_UNAIDED + 1) {
         beforeCutting.run();
       }
     }
