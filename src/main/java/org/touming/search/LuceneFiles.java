@@ -78,18 +78,28 @@ public final class LuceneFiles {
       n++;
     }
     byte[] commitId = id(commit.digest(), "commit");
-    Set<String> inSegments = new HashSet<>();
+    // Each segment's files hold its own ids; the commit holds every segment's and its own.
+    List<List<byte[][]>> own = new ArrayList<>();
+    List<byte[][]> all = new ArrayList<>();
     n = 0;
     for (SegmentCommitInfo sci : infos) {
       byte[] seed = seeds.get(n);
-      byte[] id = id(seed, "segment " + n);
-      List<byte[][]> replacements = new ArrayList<>();
-      replacements.add(new byte[][] {sci.info.getId(), id});
+      List<byte[][]> ids = new ArrayList<>();
+      ids.add(new byte[][] {sci.info.getId(), id(seed, "segment " + n)});
       if (sci.getId() != null) {
-        replacements.add(new byte[][] {sci.getId(), id(seed, "commit-info " + n)});
+        ids.add(new byte[][] {sci.getId(), id(seed, "commit-info " + n)});
       }
-      replacements.add(new byte[][] {infos.getId(), commitId});
-      SegmentInfo info = withoutDiagnostics(sci.info, id);
+      ids.add(new byte[][] {infos.getId(), commitId});
+      own.add(ids);
+      all.addAll(ids.subList(0, ids.size() - 1));
+      n++;
+    }
+    all.add(new byte[][] {infos.getId(), commitId});
+    Set<String> inSegments = new HashSet<>();
+    n = 0;
+    for (SegmentCommitInfo sci : infos) {
+      List<byte[][]> replacements = own.get(n);
+      SegmentInfo info = withoutDiagnostics(sci.info, replacements.get(0)[1]);
       String place = places.get(n);
       Segment known = place == null ? null : before.get(place);
       Map<String, String> written = new TreeMap<>();
@@ -115,22 +125,10 @@ public final class LuceneFiles {
         written.put(file, sha);
       }
       if (place != null) {
-        after.put(place, new Segment(seed, written));
+        after.put(place, new Segment(seeds.get(n), written));
       }
       n++;
     }
-    // What is not a segment's: the commit, which names every segment's ids.
-    List<byte[][]> all = new ArrayList<>();
-    n = 0;
-    for (SegmentCommitInfo sci : infos) {
-      byte[] seed = seeds.get(n);
-      all.add(new byte[][] {sci.info.getId(), id(seed, "segment " + n)});
-      if (sci.getId() != null) {
-        all.add(new byte[][] {sci.getId(), id(seed, "commit-info " + n)});
-      }
-      n++;
-    }
-    all.add(new byte[][] {infos.getId(), commitId});
     String[] files = dir.listAll();
     Arrays.sort(files);
     for (String file : files) {
