@@ -248,7 +248,9 @@ public final class IndexExport {
 
     @Override
     public void accept(SearchPage p) {
-      pages.add(p);
+      if (state != null) {
+        pages.add(p); // for their counts and digests in the state
+      }
       pageStarts.put(p.url(), count);
       // A page's documents are its disclosure's (or its region's or department's, which only a
       // change that rebuilds everything changes), so an unchanged page starting at the same number
