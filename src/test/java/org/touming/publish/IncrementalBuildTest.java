@@ -200,6 +200,11 @@ class IncrementalBuildTest {
     Files.writeString(markdown, Files.readString(markdown) + "\n新增的一段说明：采购鲸鱼潜艇一艘。\n");
     SiteBuild.Result r = new SiteBuild().run(site, out, false);
     assertTrue(r.reused() > 100);
+    // The build recorded the digest of the search state it left, which the next build must be
+    // given to read it: without it every page's documents would be made again.
+    BuildState state = BuildState.read(BuildState.file(site, out));
+    byte[] export = Files.readAllBytes(site.resolve(".touming/search/export"));
+    assertEquals(org.touming.internal.Sha256.hex(export), state.search);
     Path fresh = dir.resolve("fresh-search");
     assertTrue(new SiteBuild().full(true).run(site, fresh, false).written());
     BuiltSite.assertSameFiles(fresh, out);
