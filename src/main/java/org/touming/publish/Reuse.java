@@ -276,17 +276,19 @@ final class Reuse {
    * Notes what this build left in {@code output} (now in place, holding {@code files}) for the next
    * build. Files taken from the previous output, and files of an output updated where it stands
    * that are not among {@code rewritten}, are the previous build's files and are noted as it noted
-   * them; only the others are looked at on disk.
+   * them; only the others are looked at on disk. The writer gives each disclosure's rows in the
+   * site tables and the digest of the search state it left.
    */
   void save(
       Path stateFile,
       Path output,
       Set<String> files,
       BuildState.Recorder recorder,
-      DataExport.TableParts parts,
-      Set<String> rewritten,
-      String search)
+      SiteWriter writer,
+      Set<String> rewritten)
       throws IOException {
+    DataExport.TableParts parts = writer.tableParts();
+    String search = writer.searchState();
     Map<String, BuildState.Written> before = previous == null ? Map.of() : recorded();
     Map<String, List<BuildState.Written>> state = new HashMap<>();
     Set<String> named = new HashSet<>();

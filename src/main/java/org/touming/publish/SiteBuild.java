@@ -253,14 +253,7 @@ public final class SiteBuild {
       // The previous output goes while the state is saved: unlinking a city's files takes seconds.
       CompletableFuture<Void> deleted =
           previous == null ? CompletableFuture.completedFuture(null) : discard(previous);
-      reuse.save(
-          stateFile,
-          target,
-          written,
-          recorder,
-          prepared.writer().tableParts(),
-          Set.of(),
-          prepared.writer().searchState());
+      reuse.save(stateFile, target, written, recorder, prepared.writer(), Set.of());
       deleted.join();
       Map<String, Long> stages = new LinkedHashMap<>();
       stages.put("载入与检查", prepareMillis);
@@ -310,14 +303,7 @@ public final class SiteBuild {
       Map<String, String> hashes = new HashMap<>(reuse.hashes());
       hashes.putAll(out.hashes());
       Set<String> written = out.commit(hashes, reuse.previousPaths());
-      reuse.save(
-          stateFile,
-          target,
-          written,
-          recorder,
-          prepared.writer().tableParts(),
-          out.staged(),
-          prepared.writer().searchState());
+      reuse.save(stateFile, target, written, recorder, prepared.writer(), out.staged());
       Map<String, Long> stages = new LinkedHashMap<>();
       stages.put("载入与检查", prepareMillis);
       stages.put(REUSE, reuseMillis);
