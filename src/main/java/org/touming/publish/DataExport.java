@@ -258,7 +258,7 @@ final class DataExport {
     ObjectNode dp = root.putObject("department");
     dp.put("code", dept.code());
     dp.put("name", dept.name());
-    root.put("page", Urls.disclosure(d.department(), d.year(), d.kind()));
+    root.put("page", Urls.disclosure(d));
     root.set("disclosure", l.tree());
     ObjectNode narrative = root.putObject("narrative");
     for (Section s : Section.values()) {

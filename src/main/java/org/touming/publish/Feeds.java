@@ -57,7 +57,7 @@ final class Feeds {
                 "id",
                 "urn:touming:" + Urls.slug(d.department()) + ":" + d.year() + ":" + d.kind().key());
             element(x, "updated", updated(d));
-            link(x, "alternate", Urls.disclosure(d.department(), d.year(), d.kind()));
+            link(x, "alternate", Urls.disclosure(d));
             x.writeStartElement("author");
             element(x, "name", name);
             x.writeEndElement();

@@ -29,7 +29,7 @@ final class Pages {
     Department dept = catalog.department(d);
     String label = d.year() + "年" + d.kind().label();
     return new View.Summary(
-        new Link(Urls.disclosure(d.department(), d.year(), d.kind()), label),
+        new Link(Urls.disclosure(d), label),
         new Link(Urls.department(d.department()), dept.name()),
         d.year(),
         d.kind().label(),

@@ -146,8 +146,7 @@ final class Reuse {
     Set<String> pages = new HashSet<>();
     for (Loaded<Disclosure> l : catalog.disclosures()) {
       if (changed.contains(l.file())) {
-        Disclosure d = l.value();
-        pages.add(Urls.disclosure(d.department(), d.year(), d.kind()));
+        pages.add(Urls.disclosure(l.value()));
       }
     }
     return pages;

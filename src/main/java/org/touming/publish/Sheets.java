@@ -116,7 +116,7 @@ final class Sheets {
           for (String[] s : SUMMARY) {
             values.add(DataExport.amount(l.tree().at(s[1])));
           }
-          values.add(Urls.disclosure(d.department(), d.year(), d.kind()));
+          values.add(Urls.disclosure(d));
           values.add(Urls.disclosureData(d.department(), d.year(), d.kind(), "json"));
           return List.of(row(catalog, l, values.toArray()));
         });

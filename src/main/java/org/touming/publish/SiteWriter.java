@@ -225,7 +225,7 @@ public final class SiteWriter {
     Department dept = catalog.department(d);
     Region region = catalog.region(d);
     Strings t = renderer.strings();
-    String path = Urls.disclosure(d.department(), d.year(), d.kind());
+    String path = Urls.disclosure(d);
     String title =
         d.title() != null ? d.title() : dept.name() + d.year() + "年部门" + d.kind().label() + "信息公开";
     List<Link> downloads = new ArrayList<>();
@@ -443,12 +443,7 @@ public final class SiteWriter {
       tasks.add(() -> out.write("assets/" + asset, theme.asset(asset)));
     }
     List<String> all = new ArrayList<>(pages);
-    catalog
-        .disclosures()
-        .forEach(
-            l ->
-                all.add(
-                    Urls.disclosure(l.value().department(), l.value().year(), l.value().kind())));
+    catalog.disclosures().forEach(l -> all.add(Urls.disclosure(l.value())));
     tasks.add(() -> out.write("feed.xml", Feeds.atom(catalog, baseUrl)));
     tasks.add(
         () -> out.write("sitemap.xml", Feeds.sitemap(all.stream().sorted().toList(), baseUrl)));

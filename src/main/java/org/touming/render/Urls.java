@@ -1,6 +1,7 @@
 package org.touming.render;
 
 import org.touming.content.DepartmentId;
+import org.touming.content.Disclosure;
 import org.touming.content.Kind;
 
 /**
@@ -21,6 +22,11 @@ public final class Urls {
 
   public static String department(DepartmentId id) {
     return "departments/" + slug(id) + "/index.html";
+  }
+
+  /** The page of a disclosure. */
+  public static String disclosure(Disclosure d) {
+    return disclosure(d.department(), d.year(), d.kind());
   }
 
   public static String disclosure(DepartmentId id, int year, Kind kind) {

@@ -70,23 +70,24 @@ public final class Sections {
             .map(
                 l -> {
                   Disclosure d = l.value();
+                  String page = Urls.disclosure(d);
                   return new SearchPage(
-                      Urls.disclosure(d.department(), d.year(), d.kind()),
+                      page,
                       d.department().region(),
                       d.department().code(),
                       d.year(),
                       d.kind().key(),
                       () -> {
                         List<SearchDocument> parts = new ArrayList<>();
-                        disclosure(catalog, l, parts);
+                        disclosure(catalog, l, page, parts);
                         return parts;
                       });
                 }));
   }
 
-  private static void disclosure(Catalog catalog, Loaded<Disclosure> l, List<SearchDocument> docs) {
+  private static void disclosure(
+      Catalog catalog, Loaded<Disclosure> l, String page, List<SearchDocument> docs) {
     Disclosure d = l.value();
-    String page = Urls.disclosure(d.department(), d.year(), d.kind());
     String department = catalog.department(d).name();
     String name = department + " " + d.year() + "年" + d.kind().label();
     Sink sink =

@@ -193,8 +193,7 @@ final class Preview implements AutoCloseable {
       writer.writeShared(site, catalog, false, Scope.departments(departments));
       if (unsearched != null) {
         for (Loaded<Disclosure> l : changed) {
-          Disclosure d = l.value();
-          unsearched.add(Urls.disclosure(d.department(), d.year(), d.kind()));
+          unsearched.add(Urls.disclosure(l.value()));
         }
       }
       searchLater(site, catalog, start);
