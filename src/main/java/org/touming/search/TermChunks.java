@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.MultiDocValues;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
@@ -286,12 +286,16 @@ final class TermChunks {
 
   static byte[] norms(IndexReader reader, String field) throws IOException {
     byte[] norms = new byte[reader.maxDoc()];
-    NumericDocValues values = MultiDocValues.getNormValues(reader, field);
-    if (values != null) {
+    // Leaf by leaf, each into its place: no merged view over a city's hundred-odd segments.
+    for (LeafReaderContext leaf : reader.leaves()) {
+      NumericDocValues values = leaf.reader().getNormValues(field);
+      if (values == null) {
+        continue;
+      }
       for (int doc = values.nextDoc();
           doc != NumericDocValues.NO_MORE_DOCS;
           doc = values.nextDoc()) {
-        norms[doc] = (byte) values.longValue();
+        norms[leaf.docBase + doc] = (byte) values.longValue();
       }
     }
     return norms;
