@@ -66,10 +66,8 @@ final class DataExport {
   static void writeDisclosure(Sink out, Catalog catalog, Loaded<Disclosure> l, FileDigests digests)
       throws IOException {
     Disclosure d = l.value();
-    out.write(
-        Urls.disclosureData(d.department(), d.year(), d.kind(), "json"),
-        JSON.writeValueAsBytes(disclosureJson(catalog, l)));
-    String yamlPath = Urls.disclosureData(d.department(), d.year(), d.kind(), "yml");
+    out.write(Urls.disclosureData(d, "json"), JSON.writeValueAsBytes(disclosureJson(catalog, l)));
+    String yamlPath = Urls.disclosureData(d, "yml");
     Path yamlFile = catalog.site().root().resolve(l.file());
     byte[] yaml = Files.readAllBytes(yamlFile);
     Optional<String> known = digests.sha256(yamlFile, yaml);

@@ -117,7 +117,7 @@ final class Sheets {
             values.add(DataExport.amount(l.tree().at(s[1])));
           }
           values.add(Urls.disclosure(d));
-          values.add(Urls.disclosureData(d.department(), d.year(), d.kind(), "json"));
+          values.add(Urls.disclosureData(d, "json"));
           return List.of(row(catalog, l, values.toArray()));
         });
   }

@@ -229,14 +229,8 @@ public final class SiteWriter {
     String title =
         d.title() != null ? d.title() : dept.name() + d.year() + "年部门" + d.kind().label() + "信息公开";
     List<Link> downloads = new ArrayList<>();
-    downloads.add(
-        new Link(
-            Urls.disclosureData(d.department(), d.year(), d.kind(), "json"),
-            t.get("disclosure.json")));
-    downloads.add(
-        new Link(
-            Urls.disclosureData(d.department(), d.year(), d.kind(), "yml"),
-            t.get("disclosure.yaml")));
+    downloads.add(new Link(Urls.disclosureData(d, "json"), t.get("disclosure.json")));
+    downloads.add(new Link(Urls.disclosureData(d, "yml"), t.get("disclosure.yaml")));
     var source = DataExport.source(catalog, l);
     if (source != null) {
       downloads.add(new Link(DataExport.sourceUrl(l, source), t.get("disclosure.source")));

@@ -42,8 +42,16 @@ public final class Urls {
   }
 
   /** {@code data/disclosures/131003-912-2019-budget.json} and the same name with .yml. */
-  public static String disclosureData(DepartmentId id, int year, Kind kind, String extension) {
-    return "data/disclosures/" + slug(id) + "-" + year + "-" + kind.key() + "." + extension;
+  /** A disclosure's data file: its JSON, or its YAML as written. */
+  public static String disclosureData(Disclosure d, String extension) {
+    return "data/disclosures/"
+        + slug(d.department())
+        + "-"
+        + d.year()
+        + "-"
+        + d.kind().key()
+        + "."
+        + extension;
   }
 
   public static String source(DepartmentId id, int year, Kind kind, String extension) {
