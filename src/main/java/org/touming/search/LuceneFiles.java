@@ -63,6 +63,7 @@ public final class LuceneFiles {
     Map<String, Segment> before = state != null && read ? Segment.read(state) : Map.of();
     Map<String, Segment> after = new TreeMap<>();
     List<String> places = new ArrayList<>();
+    List<Segment> known = new ArrayList<>();
     List<byte[]> seeds = new ArrayList<>();
     // Each segment's ids come from its own bytes, so that a batch an edit left alone keeps its
     // files byte for byte; the commit's from all of them.
@@ -70,15 +71,17 @@ public final class LuceneFiles {
     int n = 0;
     for (SegmentCommitInfo sci : infos) {
       String place = parts.size() == infos.size() ? n + " " + parts.get(n).getFileName() : null;
-      Segment known = place == null ? null : before.get(place);
-      byte[] seed = known != null ? known.seed() : digestOf(dir, sci, infos);
+      Segment previous = place == null ? null : before.get(place);
+      byte[] seed = previous != null ? previous.seed() : digestOf(dir, sci, infos);
       places.add(place);
+      known.add(previous);
       seeds.add(seed);
       commit.update(seed);
       n++;
     }
-    byte[] commitId = id(commit.digest(), "commit");
-    // Each segment's files hold its own ids; the commit holds every segment's and its own.
+    byte[][] commitIds = {infos.getId(), id(commit.digest(), "commit")};
+    // Each segment's files hold its own ids and the commit's; the commit holds every segment's and
+    // its own.
     List<List<byte[][]>> own = new ArrayList<>();
     List<byte[][]> all = new ArrayList<>();
     n = 0;
@@ -89,23 +92,23 @@ public final class LuceneFiles {
       if (sci.getId() != null) {
         ids.add(new byte[][] {sci.getId(), id(seed, "commit-info " + n)});
       }
-      ids.add(new byte[][] {infos.getId(), commitId});
+      all.addAll(ids);
+      ids.add(commitIds);
       own.add(ids);
-      all.addAll(ids.subList(0, ids.size() - 1));
       n++;
     }
-    all.add(new byte[][] {infos.getId(), commitId});
+    all.add(commitIds);
     Set<String> inSegments = new HashSet<>();
     n = 0;
     for (SegmentCommitInfo sci : infos) {
       List<byte[][]> replacements = own.get(n);
       SegmentInfo info = withoutDiagnostics(sci.info, replacements.get(0)[1]);
       String place = places.get(n);
-      Segment known = place == null ? null : before.get(place);
+      Segment previous = known.get(n);
       Map<String, String> written = new TreeMap<>();
       for (String file : new TreeSet<>(sci.files())) {
         inSegments.add(file);
-        String kept = known == null ? null : known.files().get(file);
+        String kept = previous == null ? null : previous.files().get(file);
         if (kept != null && out.keep(FOLDER + file, kept)) {
           written.put(file, kept);
           continue;

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.touming.check.Checker;
 import org.touming.content.Diagnostic;
+import org.touming.internal.Sha256;
 import org.touming.sample.SampleGenerator;
 
 /**
@@ -204,7 +205,7 @@ class IncrementalBuildTest {
     // given to read it: without it every page's documents would be made again.
     BuildState state = BuildState.read(BuildState.file(site, out));
     byte[] export = Files.readAllBytes(site.resolve(".touming/search/export"));
-    assertEquals(org.touming.internal.Sha256.hex(export), state.search);
+    assertEquals(Sha256.hex(export), state.search);
     Path fresh = dir.resolve("fresh-search");
     assertTrue(new SiteBuild().full(true).run(site, fresh, false).written());
     BuiltSite.assertSameFiles(fresh, out);
