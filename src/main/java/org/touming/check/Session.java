@@ -123,12 +123,13 @@ public final class Session {
     } else {
       departments.forEach(crossYear::remove);
     }
-    groups.entrySet().parallelStream()
-        .forEach(
-            e -> {
-              Diagnostics d = new Diagnostics();
-              CrossYearRules.check(e.getValue(), loader.disclosureSchema(), d);
-              crossYear.put(e.getKey(), d.sorted());
-            });
+    List<Map.Entry<DepartmentId, List<Summary>>> each = List.copyOf(groups.entrySet());
+    Parallel.forEachIndex(
+        each.size(),
+        i -> {
+          Diagnostics d = new Diagnostics();
+          CrossYearRules.check(each.get(i).getValue(), loader.disclosureSchema(), d);
+          crossYear.put(each.get(i).getKey(), d.sorted());
+        });
   }
 }

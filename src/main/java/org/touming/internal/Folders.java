@@ -28,16 +28,18 @@ public final class Folders {
       all = walk.toList();
     }
     try {
-      all.parallelStream()
-          .filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
-          .forEach(
-              p -> {
-                try {
-                  Files.delete(p);
-                } catch (IOException e) {
-                  throw new UncheckedIOException(e);
-                }
-              });
+      Parallel.forEachIndex(
+          all.size(),
+          i -> {
+            Path p = all.get(i);
+            if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+              try {
+                Files.delete(p);
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            }
+          });
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }

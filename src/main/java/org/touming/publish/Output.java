@@ -8,7 +8,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import java.util.stream.Stream;
 import org.touming.internal.Folders;
 
@@ -22,14 +21,6 @@ public final class Output implements Sink.Hashed {
   private final Path staging;
   private static final int PIECE = 64 * 1024;
   private final Map<String, String> hashes = new ConcurrentHashMap<>();
-
-  /** Runs a clean-up on a thread of its own, beside the rest of the build's last steps. */
-  static final Executor CLEANER =
-      task -> {
-        Thread t = new Thread(task, "touming-cleanup");
-        t.setDaemon(true);
-        t.start();
-      };
 
   private Output(Path target, Path staging) {
     this.target = target;

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.xml.stream.XMLStreamException;
 import org.touming.check.Cache;
@@ -22,6 +21,7 @@ import org.touming.content.Loaded;
 import org.touming.content.Mark;
 import org.touming.content.Severity;
 import org.touming.content.Site;
+import org.touming.internal.Background;
 import org.touming.internal.Folders;
 import org.touming.render.Renderer.TemplateProblem;
 import org.touming.render.Theme;
@@ -69,11 +69,11 @@ public final class SiteBuild {
   }
 
   /** A folder this build leaves behind, deleted as {@link #deleteInBackground} says. */
-  private CompletableFuture<Void> discard(Path dir) {
+  private Background discard(Path dir) {
     if (deleteInBackground && Folders.deleteInBackground(dir)) {
-      return CompletableFuture.completedFuture(null);
+      return Background.none();
     }
-    return CompletableFuture.runAsync(() -> Folders.deleteQuietly(dir), Output.CLEANER);
+    return Background.start("touming-cleanup", () -> Folders.deleteQuietly(dir));
   }
 
   /** Reports how far the build is (the command line shows it on a terminal). */
@@ -213,15 +213,11 @@ public final class SiteBuild {
     }
     // Leftovers of a build stopped part-way go while this one works. Another build may be deleting
     // one too; what is left goes next time.
-    CompletableFuture<Void> swept =
-        CompletableFuture.allOf(
-            Output.leftovers(target).stream()
-                .map(this::discard)
-                .toArray(CompletableFuture<?>[]::new));
+    List<Background> swept = Output.leftovers(target).stream().map(this::discard).toList();
     try {
       return write(root, target, prepared, cache, prepareMillis);
     } finally {
-      swept.join();
+      swept.forEach(Background::join);
     }
   }
 
@@ -251,8 +247,7 @@ public final class SiteBuild {
       Set<String> written = Manifest.write(out.dir(), out.hashes());
       Path previous = out.swap();
       // The previous output goes while the state is saved: unlinking a city's files takes seconds.
-      CompletableFuture<Void> deleted =
-          previous == null ? CompletableFuture.completedFuture(null) : discard(previous);
+      Background deleted = previous == null ? Background.none() : discard(previous);
       reuse.save(stateFile, target, written, recorder, prepared.writer(), Set.of());
       deleted.join();
       Map<String, Long> stages = new LinkedHashMap<>();

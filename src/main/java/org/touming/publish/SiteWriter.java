@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -21,6 +20,7 @@ import org.touming.content.Disclosure;
 import org.touming.content.Loaded;
 import org.touming.content.Region;
 import org.touming.content.SiteConfig;
+import org.touming.internal.Background;
 import org.touming.internal.FileDigests;
 import org.touming.internal.Parallel;
 import org.touming.render.DisclosureViews;
@@ -585,10 +585,10 @@ public final class SiteWriter {
             parts)) {
       // A build that took batches as they were met only their clauses: the file keeps the last
       // build's that cut everything. Saved on another core while the export is written.
-      CompletableFuture<Void> kept =
+      Background kept =
           parts == null || parts.reused() > 0
-              ? CompletableFuture.completedFuture(null)
-              : CompletableFuture.runAsync(() -> WordStore.write(words, cutting.clauses()));
+              ? Background.none()
+              : Background.start("touming-words", () -> WordStore.write(words, cutting.clauses()));
       try {
         // Taken at once: the state describes the export, whose files are all written now, and serve
         // may stop this build in the Lucene copy that follows.

@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.stream.IntStream;
+import org.touming.internal.Parallel;
 import org.touming.internal.YamlWriter;
 
 /**
@@ -47,9 +47,8 @@ public final class SampleGenerator {
     writeSchemas(into);
     Files.writeString(into.resolve("site-config.yml"), siteConfig(), StandardCharsets.UTF_8);
     Files.writeString(into.resolve("content/regions.yml"), regions(plan), StandardCharsets.UTF_8);
-    IntStream.range(0, plan.departments().size())
-        .parallel()
-        .forEach(i -> writeDepartment(plan.departments().get(i), seed, into));
+    Parallel.forEachIndex(
+        plan.departments().size(), i -> writeDepartment(plan.departments().get(i), seed, into));
   }
 
   Plan plan(int disclosures, long seed) {

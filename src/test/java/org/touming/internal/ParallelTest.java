@@ -100,8 +100,41 @@ class ParallelTest {
                     }));
     assertEquals(0, running.get(), "a call still running when the failure was rethrown");
     assertTrue(after.get() < 100, after.get() + " items after the failure");
-    assertTrue(caught == thrown || caught.getCause() == thrown, caught.toString());
-    assertSame(IllegalStateException.class, caught.getClass());
+    assertSame(thrown, caught);
+  }
+
+  @Test
+  void anErrorOnAHelperThreadIsRethrownAsItselfNotAsTheTasksException() throws Exception {
+    // A task that threw had the pool record the exception, which allocates: out of memory, that
+    // failed too and the task was never marked done, so the caller waited for it for good. Tasks
+    // now end normally and hand the error over themselves; the pool's copy would be a new error
+    // made by reflection with the original as its cause.
+    ForkJoinPool own = new ForkJoinPool(2);
+    try {
+      AssertionError thrown = new AssertionError("on a helper");
+      Throwable caught =
+          own.submit(
+                  () -> {
+                    Thread caller = Thread.currentThread();
+                    try {
+                      Parallel.forEachIndex(
+                          1000,
+                          i -> {
+                            if (Thread.currentThread() != caller) {
+                              throw thrown;
+                            }
+                            sleep(1);
+                          });
+                      return null;
+                    } catch (AssertionError e) {
+                      return e;
+                    }
+                  })
+              .get(20, TimeUnit.SECONDS);
+      assertSame(thrown, caught);
+    } finally {
+      own.shutdown();
+    }
   }
 
   private static void sleep(long millis) {
