@@ -42,7 +42,20 @@ public final class Main implements Runnable {
         spec.commandLine(), "缺少命令：check、build、import 或 sample");
   }
 
+  // Set by main: a process of its own, which a thread that dies of an uncaught error ends.
+  private static volatile boolean ownProcess;
+
+  /** Ends the process, even when running its shutdown hooks runs out of memory. */
+  private static void exit(int code) {
+    try {
+      System.exit(code);
+    } catch (Throwable e) {
+      Runtime.getRuntime().halt(code);
+    }
+  }
+
   public static void main(String[] args) {
+    ownProcess = true;
     Optional<Integer> second = Launcher.command(args).flatMap(Launcher::run);
     System.exit(second.isPresent() ? second.get() : execute(args));
   }
@@ -59,8 +72,7 @@ public final class Main implements Runnable {
     if (Boolean.getBoolean("touming.debug")) {
       err.println("touming: " + jvm());
     }
-    // Made before the work starts: when the heap is exhausted, even building this text can fail.
-    String outOfMemory = "touming: " + OutOfMemory.advice(String.join(" ", args));
+    OutOfMemoryNotice outOfMemory = new OutOfMemoryNotice(err, ownProcess, args);
     // Loaded now: the fork/join pool initializes this class only when a task fails, and if that
     // failure is running out of memory, the class can never load and the real cause is lost.
     try {
@@ -71,16 +83,29 @@ public final class Main implements Runnable {
     // A worker thread that runs out of memory would otherwise print a Java stack trace of its own.
     Thread.setDefaultUncaughtExceptionHandler(
         (thread, e) -> {
-          if (!OutOfMemory.causes(e)) {
-            err.println("touming: 内部错误（" + thread.getName() + "）：" + e);
-            err.flush();
+          try {
+            if (OutOfMemory.causes(e)) {
+              outOfMemory.tell();
+            } else {
+              err.println("touming: 内部错误（" + thread.getName() + "）：" + e);
+              err.flush();
+            }
+          } catch (OutOfMemoryError whileSaying) {
+            outOfMemory.tell();
+          } finally {
+            if (ownProcess) {
+              // The command may be waiting for what the thread was to do, and would wait for good:
+              // a fork/join worker that died of it left a task never done. A build's staging
+              // folder is moved aside as on Ctrl-C.
+              exit(INTERNAL);
+            }
           }
         });
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           if (OutOfMemory.causes(e)) {
             // Several threads ran out at once and one error came back wrapped in another.
-            commandLine.getErr().println(outOfMemory);
+            outOfMemory.tell();
             return INTERNAL;
           }
           commandLine.getErr().println("touming: 内部错误：" + e);
@@ -93,12 +118,7 @@ public final class Main implements Runnable {
       return cli.execute(args);
     } catch (OutOfMemoryError e) {
       // Not a bug in the content: say what to do instead of printing a Java stack trace.
-      try {
-        err.println(outOfMemory);
-        err.flush();
-      } catch (OutOfMemoryError again) {
-        // Other threads may still hold the heap; the exit code still says what happened.
-      }
+      outOfMemory.tell();
       return INTERNAL;
     } catch (StackOverflowError e) {
       err.println("touming: 内部错误：调用栈溢出；请报告此问题");
