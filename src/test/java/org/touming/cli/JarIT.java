@@ -3,12 +3,16 @@ package org.touming.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +21,8 @@ import org.touming.publish.Manifest;
 /** The shaded jar as a user runs it: {@code java -jar target/touming.jar …}. */
 class JarIT {
   private static final Path JAR = Path.of("target", "touming.jar");
+  // The longest run here takes seconds.
+  private static final Duration LIMIT = Duration.ofMinutes(5);
 
   record Run(int exit, String output) {}
 
@@ -38,12 +44,45 @@ class JarIT {
     command.addAll(jvm);
     command.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
     command.addAll(List.of(args));
-    ProcessBuilder builder =
-        new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
-    builder.environment().putAll(env);
-    Process p = builder.start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    return new Run(p.waitFor(), out);
+    Path log = Files.createTempFile("touming-jar-", ".log");
+    try {
+      ProcessBuilder builder =
+          new ProcessBuilder(command)
+              .directory(workDir.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile());
+      builder.environment().putAll(env);
+      int exit = finish(builder.start(), command);
+      return new Run(exit, Files.readString(log, StandardCharsets.UTF_8));
+    } finally {
+      Files.deleteIfExists(log);
+    }
+  }
+
+  /**
+   * Waits for a run of the jar, at most {@link #LIMIT}. One that hangs fails its test with the
+   * threads of every JVM it started, instead of holding up the whole suite until CI gives up.
+   */
+  static int finish(Process p, List<String> command) throws IOException, InterruptedException {
+    if (p.waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+      return p.exitValue();
+    }
+    StringBuilder threads = new StringBuilder();
+    List<ProcessHandle> all = new ArrayList<>(List.of(p.toHandle()));
+    p.descendants().forEach(all::add);
+    for (ProcessHandle h : all) {
+      Process dump =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                  Long.toString(h.pid()),
+                  "Thread.print")
+              .redirectErrorStream(true)
+              .start();
+      threads.append(new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+      dump.waitFor(30, TimeUnit.SECONDS);
+    }
+    all.forEach(ProcessHandle::destroyForcibly);
+    return fail("still running after " + LIMIT + ": " + command + "\n" + threads);
   }
 
   @Test
@@ -70,9 +109,9 @@ class JarIT {
       Run r = java(here, "build", "--output", dir.resolve(out).toString());
       assertEquals(0, r.exit(), r.output());
     }
-    String a = java.nio.file.Files.readString(dir.resolve("a/SHA256SUMS"));
+    String a = Files.readString(dir.resolve("a/SHA256SUMS"));
     assertTrue(a.contains("search/lucene/_0.si"), a);
-    assertEquals(a, java.nio.file.Files.readString(dir.resolve("b/SHA256SUMS")));
+    assertEquals(a, Files.readString(dir.resolve("b/SHA256SUMS")));
   }
 
   @Test
@@ -87,7 +126,7 @@ class JarIT {
       assertFalse(r.output().contains("cds"), r.output());
       said.add(
           r.output().lines().filter(l -> l.startsWith("touming: Java")).findFirst().orElse(""));
-      try (var files = java.nio.file.Files.list(dir.resolve("touming"))) {
+      try (var files = Files.list(dir.resolve("touming"))) {
         List<String> names = files.map(p -> p.getFileName().toString()).toList();
         assertEquals(1, names.size(), names.toString());
         assertTrue(names.get(0).matches("classes-[0-9a-f]{16}\\.jsa"), names.toString());
@@ -98,8 +137,8 @@ class JarIT {
     assertTrue(said.get(2).endsWith("类从归档映射"), said.toString());
     for (String out : List.of("b", "c")) {
       assertEquals(
-          java.nio.file.Files.readString(dir.resolve("a/SHA256SUMS")),
-          java.nio.file.Files.readString(dir.resolve(out + "/SHA256SUMS")));
+          Files.readString(dir.resolve("a/SHA256SUMS")),
+          Files.readString(dir.resolve(out + "/SHA256SUMS")));
     }
   }
 
@@ -140,7 +179,7 @@ class JarIT {
     Path out = dir.resolve("out");
     assertEquals(
         0, java(dir, "build", "--source", site.toString(), "--output", out.toString()).exit());
-    String manifest = java.nio.file.Files.readString(out.resolve("SHA256SUMS"));
+    String manifest = Files.readString(out.resolve("SHA256SUMS"));
     List<String> command =
         new ArrayList<>(
             List.of(
@@ -163,9 +202,9 @@ class JarIT {
     }
     assertEquals(1, leftovers(dir, ".out.building-").size(), "a build under way");
     p.destroy(); // TERM to the first JVM, passed on to the second
-    assertEquals(143, p.waitFor());
+    assertEquals(143, finish(p, command));
     assertEquals(List.of(), leftovers(dir, ".out.building-"), "no staging folder left");
-    assertEquals(manifest, java.nio.file.Files.readString(out.resolve("SHA256SUMS")));
+    assertEquals(manifest, Files.readString(out.resolve("SHA256SUMS")));
     assertEquals(1, leftovers(dir, ".out.previous-").size(), "moved aside for the next build");
     assertEquals(
         0, java(dir, "build", "--source", site.toString(), "--output", out.toString()).exit());
@@ -197,7 +236,7 @@ class JarIT {
   }
 
   private static List<String> leftovers(Path dir, String prefix) throws IOException {
-    try (var files = java.nio.file.Files.list(dir)) {
+    try (var files = Files.list(dir)) {
       return files.map(f -> f.getFileName().toString()).filter(f -> f.startsWith(prefix)).toList();
     }
   }
@@ -229,7 +268,7 @@ class JarIT {
     assertTrue(r.output().contains("touming: 内存不足（Java 堆上限"), r.output());
     assertFalse(
         r.output().contains("\tat ") || r.output().contains("Exception in thread"), r.output());
-    try (var files = java.nio.file.Files.list(dir)) {
+    try (var files = Files.list(dir)) {
       assertEquals(
           List.of("site"),
           files.map(p -> p.getFileName().toString()).sorted().toList(),
