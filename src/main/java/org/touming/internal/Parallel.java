@@ -86,9 +86,10 @@ public final class Parallel {
    * since. A helper that has not started when the items run out is done without running; one that
    * started counts down in a {@code finally}, which allocates nothing.
    */
-  private static final class Helper extends AtomicBoolean implements Runnable {
-    private final transient Runnable items;
-    private final transient CountDownLatch helped;
+  private static final class Helper implements Runnable {
+    private final AtomicBoolean claimed = new AtomicBoolean();
+    private final Runnable items;
+    private final CountDownLatch helped;
 
     Helper(Runnable items, CountDownLatch helped) {
       this.items = items;
@@ -97,7 +98,7 @@ public final class Parallel {
 
     @Override
     public void run() {
-      if (compareAndSet(false, true)) {
+      if (claimed.compareAndSet(false, true)) {
         try {
           items.run();
         } finally {
@@ -107,7 +108,7 @@ public final class Parallel {
     }
 
     void claimUnstarted() {
-      if (compareAndSet(false, true)) {
+      if (claimed.compareAndSet(false, true)) {
         helped.countDown();
       }
     }
