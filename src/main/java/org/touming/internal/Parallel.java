@@ -81,10 +81,11 @@ public final class Parallel {
    * Takes items beside the caller, if it starts before the caller has finished. The caller waits
    * for helpers that started, never for the pool's own record of a task: out of memory, a worker of
    * the common pool died and the task the build joined was never marked done, so the build waited
-   * with no CPU used, for good. With heaps of 36 to 80 MB a 300-disclosure sample hung so in 2 of
-   * 46 builds, and still in 3 of about 260 when tasks only caught what they threw; in none of 144
-   * since. A helper that has not started when the items run out is done without running; one that
-   * started counts down in a {@code finally}, which allocates nothing.
+   * with no CPU used, for good. {@code bench/out-of-memory} hung so in 7 of 48 builds when the
+   * caller joined the pool's tasks, and in none of 80 since; tasks that only caught what they threw
+   * still hung in 3 of about 260 builds of the same sample. A helper that has not started when the
+   * items run out is done without running; one that started counts down in a {@code finally}, which
+   * allocates nothing.
    */
   private static final class Helper implements Runnable {
     private final AtomicBoolean claimed = new AtomicBoolean();
