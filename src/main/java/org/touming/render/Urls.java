@@ -41,21 +41,21 @@ public final class Urls {
     return "data/index.html";
   }
 
-  /** {@code data/disclosures/131003-912-2019-budget.json} and the same name with .yml. */
-  /** A disclosure's data file: its JSON, or its YAML as written. */
+  /**
+   * A disclosure's data file, its JSON or its YAML as written: {@code
+   * data/disclosures/131003-912-2019-budget.json} and the same name with .yml.
+   */
   public static String disclosureData(Disclosure d, String extension) {
-    return "data/disclosures/"
-        + slug(d.department())
-        + "-"
-        + d.year()
-        + "-"
-        + d.kind().key()
-        + "."
-        + extension;
+    return "data/disclosures/" + name(d.department(), d.year(), d.kind()) + "." + extension;
   }
 
   public static String source(DepartmentId id, int year, Kind kind, String extension) {
-    return "data/sources/" + slug(id) + "-" + year + "-" + kind.key() + extension;
+    return "data/sources/" + name(id, year, kind) + extension;
+  }
+
+  /** {@code 131003-912-2019-budget}: a disclosure's files in the data folders are named so. */
+  private static String name(DepartmentId id, int year, Kind kind) {
+    return slug(id) + "-" + year + "-" + kind.key();
   }
 
   public static String slug(DepartmentId id) {
