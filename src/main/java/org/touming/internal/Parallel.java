@@ -55,9 +55,9 @@ public final class Parallel {
           }
         };
     ForkJoinPool pool = pool();
-    int helpers = Math.min(helpers(pool), count - 1);
-    CountDownLatch helped = new CountDownLatch(Math.max(helpers, 0));
-    List<Helper> asked = new ArrayList<>(Math.max(helpers, 0));
+    int helpers = Math.max(0, Math.min(helpers(pool), count - 1));
+    CountDownLatch helped = new CountDownLatch(helpers);
+    List<Helper> asked = new ArrayList<>(helpers);
     try {
       for (int h = 0; h < helpers; h++) {
         Helper helper = new Helper(items, helped);
