@@ -97,11 +97,7 @@ final class CrossYearRules {
         }
         // Compare in the current disclosure's unit; a 元 disclosure next to a 万元 one is exact too.
         BigDecimal before =
-            previous
-                .figures()
-                .get(pair.figure())
-                .multiply(previous.unit().factor())
-                .divide(s.unit().factor());
+            previous.unit().convert(previous.figures().get(pair.figure()), s.unit());
         BigDecimal actual = current.subtract(before);
         if (actual.compareTo(stated) != 0) {
           String title =

@@ -24,6 +24,15 @@ public enum MoneyUnit {
     return factor;
   }
 
+  /**
+   * An amount stated in this unit, stated in {@code to}: exact, with the scale an exact division
+   * gives. The same unit gives the amount back as it is, without dividing (exact division is slow,
+   * and a city's site converts hundreds of thousands of amounts).
+   */
+  public BigDecimal convert(BigDecimal amount, MoneyUnit to) {
+    return this == to ? amount : amount.multiply(factor).divide(to.factor);
+  }
+
   public static MoneyUnit parse(String label) {
     for (MoneyUnit u : values()) {
       if (u.label.equals(label)) {

@@ -117,8 +117,10 @@ final class Pages {
           && d.expenditure().total() != null
           && d.expenditure().total().isNumber()) {
         // Site totals are in 万元 whatever unit each document uses.
-        BigDecimal yuan = d.expenditure().total().value().multiply(d.unit().factor());
-        totals.merge(key, yuan.divide(MoneyUnit.WAN_YUAN.factor()), BigDecimal::add);
+        totals.merge(
+            key,
+            d.unit().convert(d.expenditure().total().value(), MoneyUnit.WAN_YUAN),
+            BigDecimal::add);
       }
     }
     List<View.YearTotal> yearTotals = new ArrayList<>();
