@@ -254,6 +254,17 @@ class BadInputTest {
   }
 
   @org.junit.jupiter.api.Test
+  void hiddenFilesAndFoldersAreNotContent(@TempDir Path dir) {
+    // An editor's swap files and a version control folder sit beside the content; none of it is
+    // a disclosure, and broken YAML there is no error.
+    FixtureSite site = FixtureSite.copy("valid", dir);
+    site.write("content/131003/260/.2019-budget.yml.swp", "title: [broken\n");
+    site.write("content/.git/131003/260/2020-budget.yml", "title: [broken\n");
+    site.write("content/131003/.drafts/2021-budget.yml", "title: [broken\n");
+    assertEquals(List.of(), site.check().stream().map(Diagnostic::format).toList());
+  }
+
+  @org.junit.jupiter.api.Test
   void notASite(@TempDir Path dir) {
     var result = new org.touming.check.Checker().run(dir);
     assertEquals(
