@@ -39,6 +39,7 @@ import org.touming.content.Site;
 import org.touming.content.yaml.Trees;
 import org.touming.internal.AtomicFile;
 import org.touming.internal.FileDigests;
+import org.touming.internal.FileStamp;
 import org.touming.internal.Sha256;
 import org.touming.internal.ToolVersion;
 
@@ -63,7 +64,8 @@ public final class Cache {
   private final boolean reuse;
   private final Map<String, String> inputs = new ConcurrentHashMap<>();
   private final Map<String, Where> index = new ConcurrentHashMap<>();
-  private final FileDigests digests = new FileDigests();
+  private final Memory memory;
+  private final FileDigests digests;
   private final Map<String, FileChannel> packs = new HashMap<>();
   private boolean opened;
   private boolean usable;
@@ -75,9 +77,11 @@ public final class Cache {
   /** Where an entry is: its pack, offset and length, and the key it was stored under. */
   private record Where(String pack, long offset, int length, String key) {}
 
-  private Cache(Path dir, boolean reuse) {
+  private Cache(Path dir, boolean reuse, Memory memory) {
     this.dir = dir;
     this.reuse = reuse;
+    this.memory = memory;
+    this.digests = memory == null ? new FileDigests() : memory.digests;
   }
 
   /**
@@ -85,7 +89,17 @@ public final class Cache {
    * back (every file is checked again, as in a full build) but what is checked is stored.
    */
   public static Cache in(Path dir, boolean reuse) {
-    return new Cache(dir, reuse);
+    return new Cache(dir, reuse, null);
+  }
+
+  /**
+   * As {@link #in(Path, boolean)}, for a process that builds again and again ({@code build
+   * --watch}): what one run checked or read back is kept in {@code memory} for the next, which
+   * neither hashes a file whose size, time and identity on disk are as they were nor decodes its
+   * entry again.
+   */
+  public static Cache in(Path dir, boolean reuse, Memory memory) {
+    return new Cache(dir, reuse, memory);
   }
 
   /**
@@ -95,6 +109,26 @@ public final class Cache {
    */
   public String inputs(String yamlFile) {
     return inputs.get(yamlFile);
+  }
+
+  /**
+   * What a process that builds again and again keeps between its runs: each disclosure's key and
+   * entry, with the size, time and identity of the files they were made from. Thread-safe.
+   */
+  public static final class Memory {
+    private final Map<String, Kept> kept = new ConcurrentHashMap<>();
+    private final FileDigests digests = new FileDigests();
+
+    private record Kept(
+        FileStamp yaml,
+        FileStamp markdown,
+        String markdownFile,
+        String department,
+        String key,
+        String sourceFile,
+        FileStamp source,
+        String sourceHash,
+        Hit hit) {}
   }
 
   /** What a cache hit gives back. */
@@ -110,6 +144,41 @@ public final class Cache {
 
   /** The digest of the bytes a disclosure is read from, before its source document is known. */
   String key(Site site, Site.DisclosureFile file) throws IOException {
+    if (memory == null || !reuse) {
+      return computeKey(site, file);
+    }
+    Path yaml = site.root().resolve(file.yaml());
+    Path markdown = file.markdown() == null ? null : site.root().resolve(file.markdown());
+    // Taken before the files are read: an edit made while they are read leaves a stamp that no
+    // longer matches, and the next run reads them again.
+    FileStamp yamlStamp = FileStamp.of(yaml);
+    FileStamp markdownStamp = FileStamp.of(markdown);
+    Memory.Kept kept = memory.kept.get(file.yaml());
+    if (kept != null
+        && kept.yaml().trusted(yamlStamp)
+        && kept.markdown().trusted(markdownStamp)
+        && kept.markdownFile().equals(String.valueOf(file.markdown()))
+        && kept.department().equals(file.department().toString())) {
+      return kept.key();
+    }
+    String key = computeKey(site, file);
+    boolean same = kept != null && kept.key().equals(key);
+    memory.kept.put(
+        file.yaml(),
+        new Memory.Kept(
+            yamlStamp,
+            markdownStamp,
+            String.valueOf(file.markdown()),
+            file.department().toString(),
+            key,
+            same ? kept.sourceFile() : null,
+            same ? kept.source() : null,
+            same ? kept.sourceHash() : null,
+            same ? kept.hit() : null));
+    return key;
+  }
+
+  private String computeKey(Site site, Site.DisclosureFile file) throws IOException {
     Path yaml = site.root().resolve(file.yaml());
     MessageDigest digest = Sha256.digest();
     digest.update(
@@ -130,7 +199,14 @@ public final class Cache {
   }
 
   Optional<Hit> get(Site site, Site.DisclosureFile file, String key, ContentLoader loader) {
-    if (!reuse || !open()) {
+    if (!reuse) {
+      return Optional.empty();
+    }
+    Optional<Hit> remembered = remembered(site, file, key);
+    if (remembered.isPresent()) {
+      return remembered;
+    }
+    if (!open()) {
       return Optional.empty();
     }
     Where where = index.get(file.yaml());
@@ -143,6 +219,7 @@ public final class Cache {
         return Optional.empty();
       }
       String source = e.path("source").isTextual() ? e.path("source").asText() : null;
+      FileStamp sourceStamp = sourceStamp(site, source);
       String sourceHash = sourceHash(site, source);
       if (!sourceHash.equals(e.path("sourceHash").asText())) {
         return Optional.empty();
@@ -165,7 +242,9 @@ public final class Cache {
       }
       Summary summary = summary(e.path("summary"), loaded);
       inputs.put(file.yaml(), inputs(key, sourceHash));
-      return Optional.of(new Hit(loaded, diagnostics, summary));
+      Hit hit = new Hit(loaded, diagnostics, summary);
+      remember(file, key, source, sourceStamp, sourceHash, hit);
+      return Optional.of(hit);
     } catch (IOException | RuntimeException ignored) {
       return Optional.empty(); // a damaged or foreign entry: check the file again
     }
@@ -180,8 +259,10 @@ public final class Cache {
       Summary summary) {
     try {
       String source = source(site, file, loaded.value());
+      FileStamp sourceStamp = sourceStamp(site, source);
       String sourceHash = sourceHash(site, source);
       inputs.put(file.yaml(), inputs(key, sourceHash));
+      remember(file, key, source, sourceStamp, sourceHash, new Hit(loaded, diagnostics, summary));
       if (!open()) {
         return;
       }
@@ -217,6 +298,9 @@ public final class Cache {
    * of what they hold is stale, and lets other builds use the folder.
    */
   public synchronized void finish(Set<String> yamlFiles) {
+    if (memory != null && yamlFiles != null) {
+      memory.kept.keySet().retainAll(yamlFiles);
+    }
     if (!usable) {
       return;
     }
@@ -405,6 +489,55 @@ public final class Cache {
       // released when the process ends
     }
     usable = false;
+  }
+
+  /** The entry kept in memory for this file, if its key and source document are unchanged. */
+  private Optional<Hit> remembered(Site site, Site.DisclosureFile file, String key) {
+    if (memory == null) {
+      return Optional.empty();
+    }
+    Memory.Kept kept = memory.kept.get(file.yaml());
+    if (kept == null || kept.hit() == null || !kept.key().equals(key)) {
+      return Optional.empty();
+    }
+    if (!kept.source().trusted(sourceStamp(site, kept.sourceFile()))) {
+      return Optional.empty();
+    }
+    inputs.put(file.yaml(), inputs(key, kept.sourceHash()));
+    return Optional.of(kept.hit());
+  }
+
+  private void remember(
+      Site.DisclosureFile file,
+      String key,
+      String source,
+      FileStamp sourceStamp,
+      String sourceHash,
+      Hit hit) {
+    if (memory == null) {
+      return;
+    }
+    memory.kept.computeIfPresent(
+        file.yaml(),
+        (f, k) ->
+            k.key().equals(key)
+                ? new Memory.Kept(
+                    k.yaml(),
+                    k.markdown(),
+                    k.markdownFile(),
+                    k.department(),
+                    key,
+                    source,
+                    sourceStamp,
+                    sourceHash,
+                    new Hit(hit.loaded().withoutSourceMap(), hit.diagnostics(), hit.summary()))
+                : k);
+  }
+
+  private static FileStamp sourceStamp(Site site, String source) {
+    return source == null || source.equals("outside")
+        ? FileStamp.NONE
+        : FileStamp.of(site.root().resolve(source));
   }
 
   private static String inputs(String key, String sourceHash) {

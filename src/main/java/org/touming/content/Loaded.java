@@ -24,10 +24,12 @@ public record Loaded<T>(String file, T value, Tree held, SourceMap sourceMap, Sc
 
   /**
    * The same value without its source map: once checked, nothing needs to know where each value was
-   * written, and for large documents the map is the biggest part of what is kept.
+   * written, and for large documents the map is the biggest part of what is kept. A value that has
+   * none already is returned as it is: a build that runs again keeps its identity, by which the
+   * parts made from it are known.
    */
   public Loaded<T> withoutSourceMap() {
-    return new Loaded<>(file, value, held, new SourceMap(), schema);
+    return sourceMap.isEmpty() ? this : new Loaded<>(file, value, held, new SourceMap(), schema);
   }
 
   /**

@@ -129,8 +129,8 @@ final class BuildState {
     }
   }
 
-  /** Saves this state; a state that cannot be saved only makes the next build a full one. */
-  void write(Path file) {
+  /** Saves this state; false when it cannot be, which only makes the next build a full one. */
+  boolean write(Path file) {
     try {
       ObjectNode n = JSON.createObjectNode();
       n.put("version", VERSION);
@@ -156,8 +156,9 @@ final class BuildState {
                 rows.forEach(r -> a.addArray().add(r.getKey()).add(r.getValue()));
               });
       AtomicFile.write(file, JSON.writeValueAsBytes(n));
+      return true;
     } catch (IOException | RuntimeException ignored) {
-      // The site is built; only the next build's shortcut is lost.
+      return false; // the site is built; only the next build's shortcut is lost
     }
   }
 
@@ -206,6 +207,16 @@ final class BuildState {
    * files in the site, and which disclosure files there are.
    */
   static String global(Site site, String theme, boolean search) throws IOException {
+    return global(site, theme, search, Sha256::file);
+  }
+
+  /** A file's SHA-256 in hex. */
+  interface Hasher {
+    String sha256(Path file) throws IOException;
+  }
+
+  /** As {@link #global(Site, String, boolean)}, each file's checksum taken from {@code hasher}. */
+  static String global(Site site, String theme, boolean search, Hasher hasher) throws IOException {
     Path root = site.root();
     MessageDigest digest = Sha256.digest();
     update(digest, "tool " + ToolVersion.id() + " search " + search + " theme " + theme);
@@ -227,7 +238,7 @@ final class BuildState {
     for (Path f : files) {
       update(digest, "\n" + root.relativize(f).toString().replace('\\', '/') + "\n");
       if (Files.isRegularFile(f)) {
-        Sha256.update(digest, f);
+        update(digest, hasher.sha256(f));
       }
     }
     for (Site.DisclosureFile f : site.disclosures()) {

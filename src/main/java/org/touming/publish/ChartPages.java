@@ -101,7 +101,7 @@ final class ChartPages {
 
     Entry entry(Department d, List<Loaded<Disclosure>> disclosures) {
       Entry e = entries.get(d.id());
-      if (e != null && e.department == d && same(e.disclosures, disclosures)) {
+      if (e != null && e.department.equals(d) && same(e.disclosures, disclosures)) {
         return e;
       }
       Map<Kind, Map<Figure, Series>> byKind = new EnumMap<>(Kind.class);

@@ -40,6 +40,7 @@ final class Reuse {
   private final Scope scope;
   private final Set<String> reused;
   private final boolean upToDate;
+  private final Remembered remembered;
   private Map<String, String> manifest;
   private Map<String, BuildState.Written> recorded;
 
@@ -52,7 +53,8 @@ final class Reuse {
       Set<String> changed,
       Scope scope,
       Set<String> reused,
-      boolean upToDate) {
+      boolean upToDate,
+      Remembered remembered) {
     this.previous = previous;
     this.target = target;
     this.catalog = catalog;
@@ -62,8 +64,13 @@ final class Reuse {
     this.scope = scope;
     this.reused = reused;
     this.upToDate = upToDate;
+    this.remembered = remembered;
   }
 
+  /**
+   * Plans a build of {@code catalog} into {@code target}; {@code remembered}, when not null, is
+   * what this process kept of its last build there, and stands in for what it would read back.
+   */
   static Reuse plan(
       boolean full,
       Path stateFile,
@@ -71,16 +78,23 @@ final class Reuse {
       Catalog catalog,
       Cache cache,
       String theme,
-      boolean search)
+      boolean search,
+      Remembered remembered)
       throws IOException {
-    String global = BuildState.global(catalog.site(), theme, search);
-    BuildState previous = full ? null : BuildState.read(stateFile);
+    String global =
+        remembered == null
+            ? BuildState.global(catalog.site(), theme, search)
+            : BuildState.global(catalog.site(), theme, search, remembered::sha256);
+    BuildState previous =
+        full ? null : remembered == null ? BuildState.read(stateFile) : remembered.state(stateFile);
     Reuse everything =
-        new Reuse(null, target, catalog, cache, global, null, Scope.all(), Set.of(), false);
+        new Reuse(
+            null, target, catalog, cache, global, null, Scope.all(), Set.of(), false, remembered);
     if (previous == null
         || !previous.global.equals(global)
         || !Files.isDirectory(target)
-        || !previous.manifest.equals(BuildState.manifestOf(target))) {
+        || !previous.manifest.equals(
+            remembered == null ? BuildState.manifestOf(target) : remembered.manifestOf(target))) {
       return everything;
     }
     Set<String> changed = new HashSet<>();
@@ -110,14 +124,21 @@ final class Reuse {
     if (changed.isEmpty()) {
       Set<String> all = new HashSet<>(previous.files.keySet());
       if (previous.intact(target, all)) {
-        return new Reuse(previous, target, catalog, cache, global, changed, scope, reused, true);
+        return new Reuse(
+            previous, target, catalog, cache, global, changed, scope, reused, true, remembered);
       }
       return everything;
     }
     if (!previous.intact(target, reused)) {
       return everything;
     }
-    return new Reuse(previous, target, catalog, cache, global, changed, scope, reused, false);
+    return new Reuse(
+        previous, target, catalog, cache, global, changed, scope, reused, false, remembered);
+  }
+
+  /** The digest of what every page depends on besides its own disclosures. */
+  String global() {
+    return global;
   }
 
   /** Whether nothing changed since the previous build, which is still in place as it left it. */
@@ -258,6 +279,11 @@ final class Reuse {
    */
   private Map<String, String> manifest() throws IOException {
     if (manifest == null) {
+      Map<String, String> kept = remembered == null ? null : remembered.manifest(target, previous);
+      if (kept != null) {
+        manifest = kept;
+        return manifest;
+      }
       Map<String, BuildState.Written> recorded = recorded();
       Map<String, String> hashes = new HashMap<>();
       for (String line :
@@ -276,11 +302,13 @@ final class Reuse {
    * build. Files taken from the previous output, and files of an output updated where it stands
    * that are not among {@code rewritten}, are the previous build's files and are noted as it noted
    * them; only the others are looked at on disk. The writer gives each disclosure's rows in the
-   * site tables and the digest of the search state it left.
+   * site tables and the digest of the search state it left; {@code hashes} is the checksum of every
+   * file, for a build that runs again in this process.
    */
   void save(
       Path stateFile,
       Path output,
+      Map<String, String> hashes,
       Set<String> files,
       BuildState.Recorder recorder,
       SiteWriter writer,
@@ -325,8 +353,12 @@ final class Reuse {
               }
               tables.put(sheet, rows);
             });
-    new BuildState(global, BuildState.manifestOf(output), inputs, state, tables, search)
-        .write(stateFile);
+    BuildState saved =
+        new BuildState(global, BuildState.manifestOf(output), inputs, state, tables, search);
+    boolean written = saved.write(stateFile);
+    if (remembered != null) {
+      remembered.keep(stateFile, written ? saved : null, output, hashes);
+    }
   }
 
   private static List<BuildState.Written> stat(

@@ -1,6 +1,7 @@
 package org.touming.publish;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -40,6 +41,13 @@ public final class SiteBuild {
   private boolean search = true;
   private boolean full;
   private boolean deleteInBackground;
+  private Cache.Memory memory;
+  private Remembered remembered;
+  private Background saving = Background.none();
+  // What the last run of a resident build wrote with, and the digest of what all pages depend on
+  // then: the next takes its writer's series and rows over while that digest is unchanged.
+  private SiteWriter lastWriter;
+  private String lastGlobal;
 
   /** Whether to write the search index (default true). */
   public SiteBuild search(boolean search) {
@@ -65,6 +73,17 @@ public final class SiteBuild {
    */
   public SiteBuild deleteInBackground(boolean deleteInBackground) {
     this.deleteInBackground = deleteInBackground;
+    return this;
+  }
+
+  /**
+   * Makes this build one that runs again and again in the same process ({@code build --watch}):
+   * each run keeps in memory what it checked and read back, and the next reads again only the files
+   * that changed on disk.
+   */
+  public SiteBuild resident() {
+    this.memory = new Cache.Memory();
+    this.remembered = new Remembered();
     return this;
   }
 
@@ -173,8 +192,9 @@ public final class SiteBuild {
   }
 
   public Result run(Path root, Path outputOverride, boolean strict) {
+    awaitState();
     long start = System.nanoTime();
-    Cache cache = Cache.in(stateFolder(root).resolve("checked"), !full);
+    Cache cache = Cache.in(stateFolder(root).resolve("checked"), !full, memory);
     Prepared prepared = prepare(root, strict, cache);
     long prepareMillis = (System.nanoTime() - start) / 1_000_000;
     Diagnostics diagnostics = prepared.diagnostics();
@@ -184,7 +204,11 @@ public final class SiteBuild {
     Catalog catalog = prepared.catalog();
     prepared.writer().keepSearch(stateFolder(root).resolve("search"), !full);
     prepared.writer().digests(cache.digests());
-    prepared.writer().releaseTreesBeforeSearch();
+    if (memory == null) {
+      prepared.writer().releaseTreesBeforeSearch();
+    } else {
+      prepared.writer().searchAlongside();
+    }
     var config = catalog.site().config();
     Path target =
         outputOverride != null
@@ -230,13 +254,21 @@ public final class SiteBuild {
     try {
       long reuseStart = System.nanoTime();
       Path stateFile = BuildState.file(root, target);
-      Reuse reuse = Reuse.plan(full, stateFile, target, catalog, cache, config.theme(), search);
+      Reuse reuse =
+          Reuse.plan(full, stateFile, target, catalog, cache, config.theme(), search, remembered);
       if (reuse.upToDate()) {
         return new Result(
             diagnostics, disclosures, 0, reuse.previousFiles(), target, true, Map.of(), 0, true);
       }
-      prepared.writer().tableParts().forgetRows();
-      reuse.seedTables(prepared.writer().tableParts());
+      if (memory == null) {
+        prepared.writer().tableParts().forgetRows();
+      }
+      if (lastWriter != null && reuse.inPlace() && reuse.global().equals(lastGlobal)) {
+        prepared.writer().takeOver(lastWriter);
+      } else {
+        reuse.seedTables(prepared.writer().tableParts());
+      }
+      lastWriter = null;
       if (reuse.inPlace()) {
         return update(root, target, prepared, reuse, stateFile, prepareMillis, reuseStart);
       }
@@ -248,7 +280,8 @@ public final class SiteBuild {
       Path previous = out.swap();
       // The previous output goes while the state is saved: unlinking a city's files takes seconds.
       Background deleted = previous == null ? Background.none() : discard(previous);
-      reuse.save(stateFile, target, written, recorder, prepared.writer(), Set.of());
+      reuse.save(stateFile, target, out.hashes(), written, recorder, prepared.writer(), Set.of());
+      remember(prepared, reuse);
       deleted.join();
       Map<String, Long> stages = new LinkedHashMap<>();
       stages.put("载入与检查", prepareMillis);
@@ -298,7 +331,25 @@ public final class SiteBuild {
       Map<String, String> hashes = new HashMap<>(reuse.hashes());
       hashes.putAll(out.hashes());
       Set<String> written = out.commit(hashes, reuse.previousPaths());
-      reuse.save(stateFile, target, written, recorder, prepared.writer(), out.staged());
+      Set<String> staged = out.staged();
+      if (memory == null) {
+        reuse.save(stateFile, target, hashes, written, recorder, prepared.writer(), staged);
+      } else {
+        // The output is complete; the state is for the next run, which waits for it, and a state
+        // that is not saved only makes the next build a full one.
+        saving =
+            Background.start(
+                "touming-state",
+                () -> {
+                  try {
+                    reuse.save(
+                        stateFile, target, hashes, written, recorder, prepared.writer(), staged);
+                  } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                  }
+                });
+      }
+      remember(prepared, reuse);
       Map<String, Long> stages = new LinkedHashMap<>();
       stages.put("载入与检查", prepareMillis);
       stages.put(REUSE, reuseMillis);
@@ -318,6 +369,27 @@ public final class SiteBuild {
     } catch (TemplateProblem | IOException | XMLStreamException | RuntimeException | Error e) {
       out.abort();
       throw e;
+    }
+  }
+
+  /**
+   * Waits until the state of the last run is saved (a resident build saves it while the next edit
+   * is awaited).
+   */
+  public void awaitState() {
+    try {
+      saving.join();
+    } catch (RuntimeException e) {
+      // Not saved: the next build reads what is on disk, and finds it does not match.
+    } finally {
+      saving = Background.none();
+    }
+  }
+
+  private void remember(Prepared prepared, Reuse reuse) {
+    if (memory != null) {
+      lastWriter = prepared.writer();
+      lastGlobal = reuse.global();
     }
   }
 

@@ -1,6 +1,7 @@
 package org.touming.publish;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -65,8 +66,8 @@ public final class SiteWriter {
   private final String baseUrl;
   private final boolean luceneIndex;
   private final Analysis analysis = new Analysis();
-  private final DataExport.TableParts tableParts = new DataExport.TableParts();
-  private final ChartPages.Memo series = new ChartPages.Memo();
+  private DataExport.TableParts tableParts = new DataExport.TableParts();
+  private ChartPages.Memo series = new ChartPages.Memo();
   private Progress progress = Progress.NONE;
   private boolean search = true;
   private Path searchStore;
@@ -75,6 +76,7 @@ public final class SiteWriter {
   private String searchState;
   private Analysis searchCutting;
   private boolean releaseTrees;
+  private boolean searchAlongside;
   private final Stages stages = new Stages();
   private FileDigests digests = new FileDigests();
 
@@ -140,6 +142,15 @@ public final class SiteWriter {
     return this;
   }
 
+  /**
+   * Makes {@link #writeAll} write the search index beside the pages, rather than after them: for a
+   * build that keeps every disclosure's tree ({@code build --watch}).
+   */
+  SiteWriter searchAlongside() {
+    this.searchAlongside = true;
+    return this;
+  }
+
   /** Reports how far writing is; returns this writer. */
   public SiteWriter progress(Progress progress) {
     this.progress = progress;
@@ -157,6 +168,18 @@ public final class SiteWriter {
 
   public Stages stages() {
     return stages;
+  }
+
+  /**
+   * Takes over what an earlier writer of the same site made and a later build can use as it is:
+   * each department's series, each disclosure's table rows and the clauses the search index cut
+   * ({@code build --watch}). All are known by the disclosures they were made from.
+   */
+  SiteWriter takeOver(SiteWriter earlier) {
+    this.series = earlier.series;
+    this.tableParts = earlier.tableParts;
+    this.searchCutting = earlier.searchCutting;
+    return this;
   }
 
   /** Each disclosure's rows of the site tables, kept from one build to the next. */
@@ -183,6 +206,50 @@ public final class SiteWriter {
       Scope scope,
       BuildState.Recorder recorder)
       throws IOException, TemplateProblem, XMLStreamException {
+    if (!search || !searchAlongside) {
+      return writePages(out, catalog, render, scope, recorder, search);
+    }
+    // The index reads only the catalog, so it is made while the pages are; a resident build keeps
+    // every tree, and the pages after an edit are mostly one core's work.
+    Background index =
+        Background.start(
+            "touming-search",
+            () -> {
+              long searchStart = System.nanoTime();
+              try {
+                writeSearch(out, catalog, () -> false);
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+              stages.add(SEARCH, System.nanoTime() - searchStart);
+            });
+    int pages;
+    try {
+      pages = writePages(out, catalog, render, scope, recorder, false);
+    } catch (IOException | TemplateProblem | XMLStreamException | RuntimeException | Error e) {
+      try {
+        index.join(); // nothing may still write into an output being given up
+      } catch (RuntimeException | Error ignored) {
+        // the first failure is the one reported
+      }
+      throw e;
+    }
+    try {
+      index.join();
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    return pages;
+  }
+
+  private int writePages(
+      Sink out,
+      Catalog catalog,
+      Predicate<Loaded<Disclosure>> render,
+      Scope scope,
+      BuildState.Recorder recorder,
+      boolean withSearch)
+      throws IOException, TemplateProblem, XMLStreamException {
     long start = System.nanoTime();
     AtomicInteger done = new AtomicInteger();
     List<Loaded<Disclosure>> chosen = catalog.disclosures().stream().filter(render).toList();
@@ -198,7 +265,7 @@ public final class SiteWriter {
     }
     runAll(tasks);
     stages.add(PAGES, System.nanoTime() - start);
-    return writeShared(out, catalog, search, scope, recorder) + catalog.disclosures().size();
+    return writeShared(out, catalog, withSearch, scope, recorder) + catalog.disclosures().size();
   }
 
   /** The name under which a build notes the files of one part of the site. */

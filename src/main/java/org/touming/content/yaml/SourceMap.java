@@ -19,6 +19,11 @@ public final class SourceMap {
     this.root = root;
   }
 
+  /** Whether this map knows no positions. */
+  public boolean isEmpty() {
+    return root == null;
+  }
+
   /** The mark of the value at {@code pointer}, or of its nearest written ancestor. */
   public Mark mark(String pointer) {
     if (root == null) {
