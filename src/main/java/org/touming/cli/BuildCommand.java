@@ -1,11 +1,15 @@
 package org.touming.cli;
 
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import org.touming.content.Severity;
 import org.touming.internal.ToolVersion;
 import org.touming.publish.Progress;
 import org.touming.publish.SiteBuild;
+import org.touming.serve.WatchBuild;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,7 +20,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "构建站点：检查内容，生成全部页面、开放数据、订阅与 SHA256SUMS，完成后整体替换输出目录。",
-      "内容有错误时不写任何输出（退出码 1）；构建中途失败时，原有输出保持不变。"
+      "内容有错误时不写任何输出（退出码 1）；构建中途失败时，原有输出保持不变。",
+      "--watch：构建后继续监视修改，在同一进程中再次构建，只更新输出中改动的文件。"
     })
 final class BuildCommand implements Callable<Integer> {
   @Mixin SourceOption source;
@@ -36,24 +41,55 @@ final class BuildCommand implements Callable<Integer> {
   @Option(names = "--full", description = "全部重新构建：不读回 .touming/ 中上次构建留下的检查结果，也不沿用上次输出中未改动的部分")
   boolean full;
 
+  @Option(
+      names = {"-w", "--watch"},
+      description = "构建后不退出：监视内容、主题与配置，每次修改后在同一进程中再次构建，只更新输出中改动的文件（Ctrl+C 退出）")
+  boolean watch;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
-  public Integer call() {
+  public Integer call() throws IOException, InterruptedException {
     long start = System.nanoTime();
     ToolVersion.prepare();
     Progress progress = TerminalProgress.forTerminal();
-    SiteBuild.Result result =
-        new SiteBuild()
-            .progress(progress)
-            .search(!noSearch)
-            .full(full)
-            .deleteInBackground(true)
-            .run(source.root(), output, strict);
+    SiteBuild build = new SiteBuild().progress(progress).search(!noSearch).full(full);
+    var out = spec.commandLine().getOut();
+    if (watch) {
+      return watch(build, progress, start, out);
+    }
+    SiteBuild.Result result = build.deleteInBackground(true).run(source.root(), output, strict);
+    return report(result, progress, start, out);
+  }
+
+  private Integer watch(SiteBuild build, Progress progress, long start, PrintWriter out)
+      throws IOException, InterruptedException {
+    WatchBuild watching = new WatchBuild(source.root(), output, strict, build, out);
+    // Ctrl+C ends the JVM without returning from here: the hook waits for the build under way and
+    // for its state to be saved, so that the next build finds it.
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(watching)));
+    synchronized (out) {
+      report(watching.start(), progress, start, out);
+      out.println("监视内容、主题与配置：每次修改后再次构建并更新输出（Ctrl+C 退出）");
+      out.flush();
+    }
+    new CountDownLatch(1).await();
+    return 0;
+  }
+
+  private static void closeQuietly(WatchBuild watching) {
+    try {
+      watching.close();
+    } catch (IOException | RuntimeException e) {
+      // Shutting down: at worst the next build is a full one.
+    }
+  }
+
+  private static int report(
+      SiteBuild.Result result, Progress progress, long start, PrintWriter out) {
     if (progress instanceof TerminalProgress terminal) {
       terminal.finish();
     }
-    var out = spec.commandLine().getOut();
     long errors = result.diagnostics().count(Severity.ERROR);
     long warnings = result.diagnostics().count(Severity.WARNING);
     DiagnosticPrinter.print(

@@ -100,9 +100,12 @@ final class Launcher {
   static final String SMALL_SITE_TENURING = "-XX:MaxTenuringThreshold=1";
   private static final Path HUGE_PAGES_SETTING =
       Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
-  // Commands that run to an end, where throughput counts. serve stays with G1: a full collection
-  // of the parallel collector would stop a rebuild for a second or more.
+  // Commands that run to an end, where throughput counts. serve and build --watch stay with G1 and
+  // Java's compilers: a full collection of the parallel collector would stop a rebuild for a second
+  // or more, and a rebuild's code, run a few times an edit, would wait long for optimized code
+  // under the raised thresholds.
   private static final Set<String> BATCH = Set.of("build", "check", "import", "sample", "verify");
+  private static final Set<String> WATCH = Set.of("-w", "--watch");
 
   private Launcher() {}
 
@@ -110,7 +113,7 @@ final class Launcher {
    * The second JVM's command line, or empty when this JVM runs the command itself: it was started
    * with options other than system properties (a heap, a collector, an agent, a debugger: the
    * user's own choice), it is the second JVM already, or the command is not one that runs to an end
-   * (serve, help).
+   * (serve, build --watch, help).
    */
   static Optional<List<String>> command(
       Optional<String> java,
@@ -128,7 +131,8 @@ final class Launcher {
         || own
         || launched
         || args.length == 0
-        || !BATCH.contains(args[0])) {
+        || !BATCH.contains(args[0])
+        || Arrays.stream(args).anyMatch(WATCH::contains)) {
       return Optional.empty();
     }
     List<String> command = new ArrayList<>();

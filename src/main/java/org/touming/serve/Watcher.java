@@ -23,6 +23,7 @@ final class Watcher implements AutoCloseable {
   private final Path root;
   private final WatchService service;
   private final Map<WatchKey, Path> keys = new HashMap<>();
+  private long firstEvent;
 
   Watcher(Path root) throws IOException {
     this.root = root;
@@ -63,6 +64,7 @@ final class Watcher implements AutoCloseable {
   TreeSet<String> next(long timeoutMillis) throws InterruptedException, IOException {
     TreeSet<String> changed = new TreeSet<>();
     WatchKey key = service.poll(timeoutMillis, TimeUnit.MILLISECONDS);
+    firstEvent = System.nanoTime();
     while (key != null) {
       Path dir = keys.get(key);
       for (WatchEvent<?> event : key.pollEvents()) {
@@ -87,6 +89,14 @@ final class Watcher implements AutoCloseable {
       key = service.poll(60, TimeUnit.MILLISECONDS); // gather the rest of the burst
     }
     return changed;
+  }
+
+  /**
+   * When {@link #next} heard the first event of the burst it returned ({@link System#nanoTime}):
+   * what a rebuild's time counts from, the time gathering the rest of the burst included.
+   */
+  long firstEvent() {
+    return firstEvent;
   }
 
   /**

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.touming.publish.Manifest;
@@ -213,6 +214,62 @@ class JarIT {
       Thread.sleep(50);
     }
     assertEquals(List.of(), leftovers(dir, ".out."), "the next build deleted it");
+  }
+
+  @Test
+  void watchingBuildsAgainAfterAnEditAndLeavesItsStateWhenStopped(@TempDir Path dir)
+      throws Exception {
+    Path site = dir.resolve("site");
+    assertEquals(
+        0,
+        java(dir, "sample", "--disclosures", "30", "--seed", "3", "--into", site.toString())
+            .exit());
+    Path out = dir.resolve("out");
+    Path log = dir.resolve("watch.log");
+    List<String> command =
+        List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-jar",
+            JAR.toAbsolutePath().toString(),
+            "build",
+            "--watch",
+            "--source",
+            site.toString(),
+            "--output",
+            out.toString());
+    Process p =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    try {
+      awaitLine(log, "监视内容", 1);
+      Path edited;
+      try (Stream<Path> walk = Files.walk(site.resolve("content"))) {
+        edited =
+            walk.filter(f -> f.toString().endsWith("-budget.md"))
+                .sorted()
+                .findFirst()
+                .orElseThrow();
+      }
+      Files.writeString(edited, Files.readString(edited) + "\n新增的一段说明：采购鲸鱼潜艇一艘。\n");
+      awaitLine(log, "改动后", 1);
+      assertTrue(Files.readString(log).contains("已更新 " + out), Files.readString(log));
+    } finally {
+      p.destroy(); // TERM: the hook waits for the state of the last build
+    }
+    assertEquals(143, finish(p, command));
+    Run again = java(dir, "build", "--source", site.toString(), "--output", out.toString());
+    assertEquals(0, again.exit());
+    assertTrue(again.output().contains("输出已是最新"), again.output());
+  }
+
+  private static void awaitLine(Path log, String text, int count) throws Exception {
+    for (int i = 0; i < 1200; i++) {
+      String now = Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+      if (now.split(text, -1).length - 1 >= count) {
+        return;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("no “" + text + "” in:\n" + Files.readString(log));
   }
 
   @Test

@@ -146,6 +146,13 @@ class LauncherTest {
           Optional.empty(),
           Launcher.command(JAVA, List.of(), "touming.jar", HEAP, true, LARGE, NONE, quick));
     }
+    // A build that stays to build again after each edit is a resident process, as serve is.
+    for (String watch : List.of("--watch", "-w")) {
+      assertEquals(
+          Optional.empty(),
+          Launcher.command(
+              JAVA, List.of(), "touming.jar", HEAP, true, LARGE, NONE, "build", watch));
+    }
     assertEquals(
         Optional.empty(),
         Launcher.command(JAVA, List.of(), "touming.jar", HEAP, true, LARGE, NONE));

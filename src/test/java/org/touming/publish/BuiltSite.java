@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** A site built once per test class, and the files in it. */
-final class BuiltSite {
+public final class BuiltSite {
   private BuiltSite() {}
 
   /** A full build, as if no earlier build had left anything to reuse. */
@@ -22,7 +22,7 @@ final class BuiltSite {
   }
 
   /** Fails unless both folders hold the same files with the same bytes. */
-  static void assertSameFiles(Path expected, Path actual) throws IOException {
+  public static void assertSameFiles(Path expected, Path actual) throws IOException {
     List<Path> a = files(expected, "");
     List<Path> b = files(actual, "");
     assertEquals(
