@@ -86,6 +86,26 @@ class JarIT {
     return fail("still running after " + LIMIT + ": " + command + "\n" + threads);
   }
 
+  /** A sample site of {@code disclosures} (seed 3) in {@code dir}/site. */
+  private static Path sample(Path dir, int disclosures) throws Exception {
+    Path site = dir.resolve("site");
+    String n = String.valueOf(disclosures);
+    assertEquals(
+        0,
+        java(dir, "sample", "--disclosures", n, "--seed", "3", "--into", site.toString()).exit());
+    return site;
+  }
+
+  /** The command line of {@code java -jar touming.jar ARGS}, for a run to start by hand. */
+  private static List<String> jar(String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-jar");
+    command.add(JAR.toAbsolutePath().toString());
+    command.addAll(List.of(args));
+    return command;
+  }
+
   @Test
   void checksTheBundledSiteFromItsFolder() throws Exception {
     Run r = java(Path.of("").toAbsolutePath(), "check");
@@ -172,27 +192,13 @@ class JarIT {
   @Test
   void aStoppedBuildLeavesTheOutputAndTheNextBuildClearsWhatItLeft(@TempDir Path dir)
       throws Exception {
-    Path site = dir.resolve("site");
-    assertEquals(
-        0,
-        java(dir, "sample", "--disclosures", "200", "--seed", "3", "--into", site.toString())
-            .exit());
+    Path site = sample(dir, 200);
     Path out = dir.resolve("out");
     assertEquals(
         0, java(dir, "build", "--source", site.toString(), "--output", out.toString()).exit());
     String manifest = Files.readString(out.resolve("SHA256SUMS"));
     List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                JAR.toAbsolutePath().toString(),
-                "build",
-                "--full",
-                "--source",
-                site.toString(),
-                "--output",
-                out.toString()));
+        jar("build", "--full", "--source", site.toString(), "--output", out.toString());
     Process p =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
@@ -219,24 +225,11 @@ class JarIT {
   @Test
   void watchingBuildsAgainAfterAnEditAndLeavesItsStateWhenStopped(@TempDir Path dir)
       throws Exception {
-    Path site = dir.resolve("site");
-    assertEquals(
-        0,
-        java(dir, "sample", "--disclosures", "30", "--seed", "3", "--into", site.toString())
-            .exit());
+    Path site = sample(dir, 30);
     Path out = dir.resolve("out");
     Path log = dir.resolve("watch.log");
     List<String> command =
-        List.of(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-jar",
-            JAR.toAbsolutePath().toString(),
-            "build",
-            "--watch",
-            "--source",
-            site.toString(),
-            "--output",
-            out.toString());
+        jar("build", "--watch", "--source", site.toString(), "--output", out.toString());
     Process p =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     try {

@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** A site built once per test class, and the files in it. */
@@ -40,5 +43,24 @@ public final class BuiltSite {
           .sorted()
           .toList();
     }
+  }
+
+  /** The disclosure files of a site, relative to it, in path order. */
+  public static List<String> disclosures(Path site) throws IOException {
+    try (Stream<Path> walk = Files.walk(site.resolve("content"))) {
+      return walk.filter(p -> p.toString().endsWith(".yml"))
+          .filter(p -> !p.endsWith("department.yml") && !p.endsWith("regions.yml"))
+          .map(p -> site.relativize(p).toString().replace('\\', '/'))
+          .sorted()
+          .toList();
+    }
+  }
+
+  /** Replaces the first {@code find} in a file of the site, which must have it. */
+  public static void edit(Path site, String file, String find, String replace) throws IOException {
+    Path p = site.resolve(file);
+    String text = Files.readString(p, StandardCharsets.UTF_8);
+    assertTrue(text.contains(find), file + " has no " + find);
+    Files.writeString(p, text.replaceFirst(Pattern.quote(find), Matcher.quoteReplacement(replace)));
   }
 }

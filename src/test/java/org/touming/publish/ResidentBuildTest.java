@@ -150,19 +150,10 @@ class ResidentBuildTest {
   }
 
   private List<String> disclosures() throws IOException {
-    try (Stream<Path> walk = Files.walk(site.resolve("content"))) {
-      return walk.filter(p -> p.toString().endsWith(".yml"))
-          .filter(p -> !p.endsWith("department.yml") && !p.endsWith("regions.yml"))
-          .map(p -> site.relativize(p).toString().replace('\\', '/'))
-          .sorted()
-          .toList();
-    }
+    return BuiltSite.disclosures(site);
   }
 
   private void edit(String file, String find, String replace) throws IOException {
-    Path p = site.resolve(file);
-    String text = Files.readString(p, StandardCharsets.UTF_8);
-    assertTrue(text.contains(find), file + " has no " + find);
-    Files.writeString(p, text.replaceFirst(java.util.regex.Pattern.quote(find), replace));
+    BuiltSite.edit(site, file, find, replace);
   }
 }

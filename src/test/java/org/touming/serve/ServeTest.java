@@ -174,11 +174,9 @@ class ServeTest {
   @Test
   void afterAnEditEveryFileEqualsAFullBuilds(@TempDir Path dir) throws Exception {
     Path root = dir.resolve("site");
-    new SampleGenerator().write(40, 3, root);
-    Path edited = root.resolve("content/990101/101/2018-budget.yml");
+    Path edited = sampleWithTotal(root);
     String yaml = Files.readString(edited);
-    String before = "expenditure:\n  total: 16128.8\n";
-    assertTrue(yaml.contains(before), "the sample still has the figure this test edits");
+    String before = TOTAL;
     try (Serve serve = new Serve(root, 0, new PrintWriter(new StringWriter(), true))) {
       serve.start();
       long v = serve.version();
@@ -204,6 +202,20 @@ class ServeTest {
       // first build, the edited one's are made again.
       assertTrue(page(served, "compare/regions/990000/index.html").contains("26,128.8"));
     }
+  }
+
+  /** The total expenditure of {@link #sampleWithTotal}'s disclosure, as its YAML states it. */
+  static final String TOTAL = "expenditure:\n  total: 16128.8\n";
+
+  /**
+   * Writes the 40-disclosure sample into {@code root}; returns the disclosure with {@link #TOTAL}.
+   */
+  static Path sampleWithTotal(Path root) throws java.io.IOException {
+    new SampleGenerator().write(40, 3, root);
+    Path edited = root.resolve("content/990101/101/2018-budget.yml");
+    assertTrue(
+        Files.readString(edited).contains(TOTAL), "the sample still has the figure the tests edit");
+    return edited;
   }
 
   private static String page(Map<String, byte[]> files, String path) {

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.touming.publish.BuiltSite;
 import org.touming.publish.SiteBuild;
-import org.touming.sample.SampleGenerator;
 
 /**
  * build --watch: an edit reaches the output on its own, the output is then a full build's, an error
@@ -28,11 +27,9 @@ class WatchBuildTest {
   void editsErrorsAndFixesReachTheOutput(@TempDir Path dir) throws Exception {
     Path root = dir.resolve("site");
     Path out = dir.resolve("out");
-    new SampleGenerator().write(40, 3, root);
-    Path edited = root.resolve("content/990101/101/2018-budget.yml");
+    Path edited = ServeTest.sampleWithTotal(root);
     String yaml = Files.readString(edited);
-    String before = "expenditure:\n  total: 16128.8\n";
-    assertTrue(yaml.contains(before), "the sample still has the figure this test edits");
+    String before = ServeTest.TOTAL;
     StringWriter log = new StringWriter();
     try (WatchBuild watch =
         new WatchBuild(root, out, false, new SiteBuild(), new PrintWriter(log, true))) {
