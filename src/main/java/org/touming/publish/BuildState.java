@@ -76,6 +76,13 @@ final class BuildState {
     return root.resolve(".touming").resolve("outputs").resolve(id.substring(0, 40) + ".json");
   }
 
+  /** The file a build of {@code target} locks while it writes there ({@link OutputLock}). */
+  static Path lockFile(Path root, Path target) {
+    Path state = file(root, target);
+    String name = state.getFileName().toString();
+    return state.resolveSibling(name.substring(0, name.length() - ".json".length()) + ".lock");
+  }
+
   /** The state saved earlier; null when there is none or it cannot be read. */
   static BuildState read(Path file) {
     try {

@@ -44,6 +44,8 @@ public final class SiteBuild {
   private Cache.Memory memory;
   private Remembered remembered;
   private Background saving = Background.none();
+  // The lock on the output of the run under way, until it is released or handed to the state save.
+  private OutputLock held;
   // What the last run of a resident build wrote with, and the digest of what all pages depend on
   // then: the next takes its writer's series and rows over while that digest is unchanged.
   private SiteWriter lastWriter;
@@ -225,6 +227,21 @@ public final class SiteBuild {
           "输出目录 " + target + " 不能是站点目录本身、content/ 或 .touming/");
       return new Result(diagnostics, catalog.disclosures().size(), null);
     }
+    held = OutputLock.take(BuildState.lockFile(root, target));
+    try {
+      return writeLocked(root, target, prepared, cache, prepareMillis);
+    } finally {
+      if (held != null) {
+        held.close();
+        held = null;
+      }
+    }
+  }
+
+  private Result writeLocked(
+      Path root, Path target, Prepared prepared, Cache cache, long prepareMillis) {
+    Diagnostics diagnostics = prepared.diagnostics();
+    Catalog catalog = prepared.catalog();
     try {
       InPlace.recover(target);
     } catch (IOException e) {
@@ -337,6 +354,9 @@ public final class SiteBuild {
       } else {
         // The output is complete; the state is for the next run, which waits for it, and a state
         // that is not saved only makes the next build a full one.
+        // The lock goes with it: no other build may plan from the state before it is saved.
+        OutputLock lock = held;
+        held = null;
         saving =
             Background.start(
                 "touming-state",
@@ -346,6 +366,8 @@ public final class SiteBuild {
                         stateFile, target, hashes, written, recorder, prepared.writer(), staged);
                   } catch (IOException e) {
                     throw new UncheckedIOException(e);
+                  } finally {
+                    lock.close();
                   }
                 });
       }

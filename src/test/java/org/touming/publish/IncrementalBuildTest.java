@@ -13,6 +13,10 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -209,6 +213,26 @@ class IncrementalBuildTest {
     Path fresh = dir.resolve("fresh-search");
     assertTrue(new SiteBuild().full(true).run(site, fresh, false).written());
     BuiltSite.assertSameFiles(fresh, out);
+  }
+
+  @Test
+  void twoBuildsOfOneOutputAtOnceTakeTurns() throws Exception {
+    // build --watch running while someone runs touming build: each plans from the state the other
+    // may be replacing, so the second waits for the first (OutputLock).
+    for (int round = 0; round < 3; round++) {
+      edit(disclosures().get(3 + round), "title: ", "title: 同时" + round + " ");
+      ExecutorService two = Executors.newFixedThreadPool(2);
+      try {
+        Callable<SiteBuild.Result> build =
+            () -> new SiteBuild().search(false).run(site, out, false);
+        for (Future<SiteBuild.Result> f : two.invokeAll(List.of(build, build))) {
+          assertTrue(f.get().written(), () -> "a build failed");
+        }
+      } finally {
+        two.shutdownNow();
+      }
+      assertSameAsFullBuild();
+    }
   }
 
   private void assertSameAsFullBuild() throws IOException {
