@@ -2,9 +2,9 @@ package org.touming.internal;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A file's size, modification time and identity on disk when they were looked at, so that a process
@@ -32,12 +32,8 @@ public record FileStamp(long size, long modifiedNanos, Object fileKey, long take
       if (!a.isRegularFile()) {
         return MISSING;
       }
-      long modified =
-          a.lastModifiedTime().toInstant().getEpochSecond() * 1_000_000_000L
-              + a.lastModifiedTime().toInstant().getNano();
-      return new FileStamp(a.size(), modified, a.fileKey(), taken);
-    } catch (NoSuchFileException e) {
-      return MISSING;
+      return new FileStamp(
+          a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS), a.fileKey(), taken);
     } catch (IOException | RuntimeException e) {
       return MISSING;
     }
