@@ -115,11 +115,7 @@ final class BuildCommand implements Callable<Integer> {
     if (result.reused() > 0) {
       out.printf("其中 %d 个文件未受改动影响，取自上次的输出%n", result.reused());
     }
-    StringBuilder stages = new StringBuilder("阶段：");
-    result
-        .stages()
-        .forEach((stage, ms) -> stages.append(stage).append(' ').append(ms).append(" ms；"));
-    out.println(stages.substring(0, stages.length() - 1));
+    out.println(result.stagesLine());
     out.flush();
     return 0;
   }

@@ -208,21 +208,17 @@ final class BuildState {
     }
   }
 
-  /**
-   * The digest of what every page of the site depends on besides its own disclosures: the running
-   * Touming, the build options, the configuration, the regions, every department file, the theme
-   * files in the site, and which disclosure files there are.
-   */
-  static String global(Site site, String theme, boolean search) throws IOException {
-    return global(site, theme, search, Sha256::file);
-  }
-
   /** A file's SHA-256 in hex. */
   interface Hasher {
     String sha256(Path file) throws IOException;
   }
 
-  /** As {@link #global(Site, String, boolean)}, each file's checksum taken from {@code hasher}. */
+  /**
+   * The digest of what every page of the site depends on besides its own disclosures: the running
+   * Touming, the build options, the configuration, the regions, every department file, the theme
+   * files in the site, and which disclosure files there are; each file's checksum from {@code
+   * hasher} ({@link Sha256#file}, or what a resident build kept).
+   */
   static String global(Site site, String theme, boolean search, Hasher hasher) throws IOException {
     Path root = site.root();
     MessageDigest digest = Sha256.digest();

@@ -11,7 +11,8 @@ import org.touming.internal.Sha256;
  * What a build that runs again in the same process ({@code build --watch}) keeps of its last run,
  * each part with the stamp of the file it stands for: the state it saved, the manifest it wrote,
  * and the checksum of each file everything depends on. A part whose file is no longer as stamped is
- * read from disk again.
+ * read from disk again. It also keeps the writer of the last run that finished, whose series, table
+ * rows and cut clauses the next run takes over ({@link SiteWriter#takeOver}).
  */
 final class Remembered {
   private record Hashed(FileStamp stamp, String sha256) {}
@@ -23,6 +24,10 @@ final class Remembered {
   private final Map<Path, Hashed> hashed = new ConcurrentHashMap<>();
   private volatile State state;
   private volatile Manifest manifest;
+
+  private record Writer(SiteWriter writer, String global) {}
+
+  private volatile Writer writer;
 
   /**
    * The SHA-256 of a source file, hashed again only when its stamp is not one to trust ({@link
@@ -69,6 +74,22 @@ final class Remembered {
     Manifest m = manifest;
     Path file = output.resolve(Output.MANIFEST);
     return m != null && m.file().equals(file) && m.stamp().same(FileStamp.of(file)) ? m : null;
+  }
+
+  /**
+   * The writer of the last run that finished, if everything every page depends on is as it was then
+   * ({@code global}, {@link BuildState#global}); forgotten once taken, so that a run that fails
+   * leaves nothing for the next to take over.
+   */
+  SiteWriter takeWriter(String global) {
+    Writer w = writer;
+    writer = null;
+    return w != null && w.global().equals(global) ? w.writer() : null;
+  }
+
+  /** Keeps the writer of a run that finished, with the digest of what every page depended on. */
+  void keepWriter(SiteWriter finished, String global) {
+    writer = new Writer(finished, global);
   }
 
   /**

@@ -18,6 +18,7 @@ import org.touming.content.DepartmentId;
 import org.touming.content.Disclosure;
 import org.touming.content.Loaded;
 import org.touming.content.Region;
+import org.touming.internal.Sha256;
 import org.touming.render.Urls;
 
 /**
@@ -82,9 +83,8 @@ final class Reuse {
       Remembered remembered)
       throws IOException {
     String global =
-        remembered == null
-            ? BuildState.global(catalog.site(), theme, search)
-            : BuildState.global(catalog.site(), theme, search, remembered::sha256);
+        BuildState.global(
+            catalog.site(), theme, search, remembered == null ? Sha256::file : remembered::sha256);
     BuildState previous =
         full ? null : remembered == null ? BuildState.read(stateFile) : remembered.state(stateFile);
     Reuse everything =

@@ -46,10 +46,6 @@ public final class SiteBuild {
   private Background saving = Background.none();
   // The lock on the output of the run under way, until it is released or handed to the state save.
   private OutputLock held;
-  // What the last run of a resident build wrote with, and the digest of what all pages depend on
-  // then: the next takes its writer's series and rows over while that digest is unchanged.
-  private SiteWriter lastWriter;
-  private String lastGlobal;
 
   /** Whether to write the search index (default true). */
   public SiteBuild search(boolean search) {
@@ -119,6 +115,13 @@ public final class SiteBuild {
       boolean upToDate) {
     Result(Diagnostics diagnostics, int disclosures, Path output) {
       this(diagnostics, disclosures, 0, 0, output, false, Map.of(), 0, false);
+    }
+
+    /** The time of each stage, as the commands print it: "阶段：载入与检查 N ms；…". */
+    public String stagesLine() {
+      StringBuilder line = new StringBuilder("阶段：");
+      stages.forEach((stage, ms) -> line.append(stage).append(' ').append(ms).append(" ms；"));
+      return line.substring(0, line.length() - 1);
     }
   }
 
@@ -280,12 +283,12 @@ public final class SiteBuild {
       if (memory == null) {
         prepared.writer().tableParts().forgetRows();
       }
-      if (lastWriter != null && reuse.inPlace() && reuse.global().equals(lastGlobal)) {
-        prepared.writer().takeOver(lastWriter);
+      SiteWriter earlier = remembered == null ? null : remembered.takeWriter(reuse.global());
+      if (earlier != null && reuse.inPlace()) {
+        prepared.writer().takeOver(earlier);
       } else {
         reuse.seedTables(prepared.writer().tableParts());
       }
-      lastWriter = null;
       if (reuse.inPlace()) {
         return update(root, target, prepared, reuse, stateFile, prepareMillis, reuseStart);
       }
@@ -409,9 +412,8 @@ public final class SiteBuild {
   }
 
   private void remember(Prepared prepared, Reuse reuse) {
-    if (memory != null) {
-      lastWriter = prepared.writer();
-      lastGlobal = reuse.global();
+    if (remembered != null) {
+      remembered.keepWriter(prepared.writer(), reuse.global());
     }
   }
 

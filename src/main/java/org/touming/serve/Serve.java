@@ -3,6 +3,7 @@ package org.touming.serve;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.touming.content.Diagnostic;
@@ -95,21 +96,27 @@ public final class Serve implements AutoCloseable {
    * Errors in full; warnings counted, so that a large site's known findings do not drown an edit.
    */
   private void report(Preview.Outcome o) {
+    String warnings = printErrors(o.diagnostics(), out);
+    out.printf(
+        "%s：%d ms%s%s%n",
+        o.incremental() ? "增量重建" : "完整构建", o.millis(), warnings, o.broken() ? "；有错误，浏览器中显示错误" : "");
+    out.flush();
+  }
+
+  /**
+   * Prints the errors in full and returns what to say of the warnings ("，N 个警告…", or nothing):
+   * after an edit, a large site's known findings would drown the one the edit made.
+   */
+  static String printErrors(List<Diagnostic> diagnostics, PrintWriter out) {
     long warnings = 0;
-    for (Diagnostic d : o.diagnostics()) {
+    for (Diagnostic d : diagnostics) {
       if (d.severity() == Severity.ERROR) {
         out.println(d.format());
       } else {
         warnings++;
       }
     }
-    out.printf(
-        "%s：%d ms%s%s%n",
-        o.incremental() ? "增量重建" : "完整构建",
-        o.millis(),
-        warnings > 0 ? "，" + warnings + " 个警告（touming check 列出）" : "",
-        o.broken() ? "；有错误，浏览器中显示错误" : "");
-    out.flush();
+    return warnings > 0 ? "，" + warnings + " 个警告（touming check 列出）" : "";
   }
 
   /** {@link #close} for a shutdown hook, where nothing can be reported. */

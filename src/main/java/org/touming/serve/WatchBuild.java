@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.TreeSet;
-import org.touming.content.Diagnostic;
-import org.touming.content.Severity;
 import org.touming.publish.Progress;
 import org.touming.publish.SiteBuild;
 
@@ -82,15 +80,7 @@ public final class WatchBuild implements AutoCloseable {
   private void report(SiteBuild.Result r, long seen) {
     long millis = (System.nanoTime() - seen) / 1_000_000;
     synchronized (out) {
-      long warnings = 0;
-      for (Diagnostic d : r.diagnostics().sorted()) {
-        if (d.severity() == Severity.ERROR) {
-          out.println(d.format());
-        } else {
-          warnings++;
-        }
-      }
-      String found = warnings > 0 ? "，" + warnings + " 个警告（touming check 列出）" : "";
+      String found = Serve.printErrors(r.diagnostics().sorted(), out);
       if (!r.written()) {
         out.printf("未更新输出：内容有错误%s；改正后自动重建（%d ms）%n", found, millis);
       } else if (r.upToDate()) {
@@ -99,10 +89,7 @@ public final class WatchBuild implements AutoCloseable {
         out.printf(
             "已更新 %s：%d 个文件中 %d 个改动%s（改动后 %d ms）%n",
             r.output(), r.files(), r.files() - r.reused(), found, millis);
-        StringBuilder stages = new StringBuilder("阶段：");
-        r.stages()
-            .forEach((stage, ms) -> stages.append(stage).append(' ').append(ms).append(" ms；"));
-        out.println(stages.substring(0, stages.length() - 1));
+        out.println(r.stagesLine());
       }
       out.flush();
     }
