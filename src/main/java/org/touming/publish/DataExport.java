@@ -28,6 +28,7 @@ import org.touming.content.Region;
 import org.touming.content.Section;
 import org.touming.internal.FileDigests;
 import org.touming.internal.Parallel;
+import org.touming.internal.PartsDigest;
 import org.touming.publish.Csv.Column;
 import org.touming.render.Urls;
 
@@ -109,7 +110,6 @@ final class DataExport {
         name.contains(".") ? name.substring(name.lastIndexOf('.')) : "");
   }
 
-  /** The site-wide CSV files and datapackage.json; returns each file with its size. */
   /**
    * Each disclosure's rows of each table, serialized, kept by a writer between {@code serve}'s
    * rebuilds: an edit re-serializes one disclosure's rows instead of the whole site's tables.
@@ -117,6 +117,7 @@ final class DataExport {
   static final class TableParts {
     private final Map<String, Map<Loaded<Disclosure>, byte[]>> bySheet = new HashMap<>();
     private final Map<String, Map<String, Integer>> lengths = new HashMap<>();
+    private final Map<String, PartsDigest> digests = new HashMap<>();
     private boolean keepRows = true;
 
     /**
@@ -126,6 +127,22 @@ final class DataExport {
      */
     synchronized void forgetRows() {
       keepRows = false;
+      digests.clear();
+    }
+
+    /**
+     * The SHA-256 of a table's file, hashed from where it differs from the file last made under
+     * this path; null when the rows are not kept (the sink then hashes it whole, once).
+     */
+    String sha256(String path, List<byte[]> file) {
+      PartsDigest digest;
+      synchronized (this) {
+        if (!keepRows) {
+          return null;
+        }
+        digest = digests.computeIfAbsent(path, k -> new PartsDigest());
+      }
+      return digest.of(file);
     }
 
     /** Rows made earlier (read back from a previous output) that need not be made again. */

@@ -484,7 +484,7 @@ public final class SiteWriter {
                 Pages.glossary(catalog)));
     pages.add(Urls.data());
     for (DataExport.TableFile table : tables) {
-      tasks.add(() -> out.write(table.path(), table.parts()));
+      tasks.add(() -> writeTable(out, table));
     }
     tasks.add(() -> writeData(out, catalog, tables));
     pages.add(SEARCH_PAGE);
@@ -520,6 +520,16 @@ public final class SiteWriter {
       stages.add(SEARCH, System.nanoTime() - searchStart);
     }
     return pages.size() + 1;
+  }
+
+  private void writeTable(Sink out, DataExport.TableFile table) throws IOException {
+    String sha256 =
+        out instanceof Sink.Hashed ? tableParts.sha256(table.path(), table.parts()) : null;
+    if (sha256 == null) {
+      out.write(table.path(), table.parts());
+    } else {
+      ((Sink.Hashed) out).write(table.path(), table.parts(), sha256);
+    }
   }
 
   /** The site tables' data package, and the page that lists them with their sizes. */
