@@ -8,7 +8,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -99,19 +98,12 @@ final class InPlace implements Sink.Hashed {
 
   /**
    * Puts the update in place: the output then holds exactly the files of {@code all} (path to
-   * checksum) and their manifest; every other file of {@code previous} is deleted. Returns every
-   * file of the output, the manifest included.
+   * checksum) and their {@code manifest}; every other file of {@code previous} is deleted. Returns
+   * every file of the output, the manifest included.
    */
-  Set<String> commit(Map<String, String> all, Set<String> previous) throws IOException {
-    // Sorted as an array, not a tree: a city's 70,000 paths share long prefixes, and a tree
-    // compares each many more times.
-    String[] paths = all.keySet().toArray(new String[0]);
-    Arrays.parallelSort(paths);
-    StringBuilder sb = new StringBuilder();
-    for (String path : paths) {
-      sb.append(all.get(path)).append("  ").append(path).append('\n');
-    }
-    Files.write(staging.resolve(Output.MANIFEST), sb.toString().getBytes(StandardCharsets.UTF_8));
+  Set<String> commit(Map<String, String> all, ManifestText manifest, Set<String> previous)
+      throws IOException {
+    Files.write(staging.resolve(Output.MANIFEST), manifest.bytes());
     staged.add(Output.MANIFEST);
     StringBuilder journal = new StringBuilder();
     for (String path : new TreeSet<>(staged)) {

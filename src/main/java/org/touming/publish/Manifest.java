@@ -9,9 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.stream.Stream;
 import org.touming.internal.Parallel;
@@ -30,19 +28,13 @@ public final class Manifest {
 
   /**
    * As {@link #write(Path)}, taking the hashes of files already digested as they were written
-   * (reading a city's 2 GB back would take seconds); every other file is read. Returns every file
-   * of the folder, the manifest included.
+   * (reading a city's 2 GB back would take seconds); every other file is read. Returns what it
+   * wrote.
    */
-  static Set<String> write(Path dir, Map<String, String> known) throws IOException {
-    StringBuilder sb = new StringBuilder();
-    Map<String, String> hashes = hashes(dir, known);
-    for (var e : hashes.entrySet()) {
-      sb.append(e.getValue()).append("  ").append(e.getKey()).append('\n');
-    }
-    Files.writeString(dir.resolve(Output.MANIFEST), sb.toString(), StandardCharsets.UTF_8);
-    Set<String> files = new TreeSet<>(hashes.keySet());
-    files.add(Output.MANIFEST);
-    return files;
+  static ManifestText write(Path dir, Map<String, String> known) throws IOException {
+    ManifestText text = ManifestText.of(hashes(dir, known), null);
+    Files.write(dir.resolve(Output.MANIFEST), text.bytes());
+    return text;
   }
 
   /** Every file below {@code dir} except the manifest itself, by relative path. */

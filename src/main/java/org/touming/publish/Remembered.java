@@ -19,7 +19,7 @@ final class Remembered {
 
   private record State(Path file, FileStamp stamp, BuildState state) {}
 
-  private record Manifest(Path file, FileStamp stamp, Map<String, String> hashes, String sha256) {}
+  private record Manifest(Path file, FileStamp stamp, ManifestText text, String sha256) {}
 
   private final Map<Path, Hashed> hashed = new ConcurrentHashMap<>();
   private volatile State state;
@@ -67,7 +67,14 @@ final class Remembered {
   Map<String, String> manifest(Path output, BuildState state) {
     Manifest m = kept(output);
     State s = this.state;
-    return m == null || s == null || s.state() != state ? null : m.hashes();
+    return m == null || s == null || s.state() != state ? null : m.text().hashes();
+  }
+
+  /** The text of the manifest {@link #manifest} gives the checksums of, when it was kept. */
+  ManifestText manifestText(Path output, BuildState state) {
+    Manifest m = kept(output);
+    State s = this.state;
+    return m == null || s == null || s.state() != state ? null : m.text();
   }
 
   private Manifest kept(Path output) {
@@ -94,12 +101,11 @@ final class Remembered {
 
   /**
    * Keeps what a run left: the state it saved to {@code stateFile} (null when it could not be
-   * saved) and the files of {@code output} with their checksums, a map no one changes any more.
+   * saved) and the manifest it wrote in {@code output}.
    */
-  void keep(Path stateFile, BuildState saved, Path output, Map<String, String> hashes) {
+  void keep(Path stateFile, BuildState saved, Path output, ManifestText text) {
     state = saved == null ? null : new State(stateFile, FileStamp.of(stateFile), saved);
     Path file = output.resolve(Output.MANIFEST);
-    manifest =
-        saved == null ? null : new Manifest(file, FileStamp.of(file), hashes, saved.manifest);
+    manifest = saved == null ? null : new Manifest(file, FileStamp.of(file), text, saved.manifest);
   }
 }

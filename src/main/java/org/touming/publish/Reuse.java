@@ -259,6 +259,11 @@ final class Reuse {
     return InPlace.begin(target, manifest(), path -> BuildState.intact(target, files.get(path)));
   }
 
+  /** The previous output's manifest as this process wrote it, or null. */
+  ManifestText manifestText() {
+    return remembered == null ? null : remembered.manifestText(target, previous);
+  }
+
   /** Every file the previous output holds, its manifest aside. */
   Set<String> previousPaths() {
     return recorded().keySet();
@@ -302,13 +307,13 @@ final class Reuse {
    * build. Files taken from the previous output, and files of an output updated where it stands
    * that are not among {@code rewritten}, are the previous build's files and are noted as it noted
    * them; only the others are looked at on disk. The writer gives each disclosure's rows in the
-   * site tables and the digest of the search state it left; {@code hashes} is the checksum of every
-   * file, for a build that runs again in this process.
+   * site tables and the digest of the search state it left; {@code manifest}, the checksum of every
+   * file, is kept for a build that runs again in this process.
    */
   void save(
       Path stateFile,
       Path output,
-      Map<String, String> hashes,
+      ManifestText manifest,
       Set<String> files,
       BuildState.Recorder recorder,
       SiteWriter writer,
@@ -357,7 +362,7 @@ final class Reuse {
         new BuildState(global, BuildState.manifestOf(output), inputs, state, tables, search);
     boolean written = saved.write(stateFile);
     if (remembered != null) {
-      remembered.keep(stateFile, written ? saved : null, output, hashes);
+      remembered.keep(stateFile, written ? saved : null, output, manifest);
     }
   }
 

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -296,11 +297,13 @@ public final class SiteBuild {
       BuildState.Recorder recorder = new BuildState.Recorder();
       int pages = prepared.writer().writeAll(out, catalog, reuse::render, reuse.scope(), recorder);
       long manifestStart = System.nanoTime();
-      Set<String> written = Manifest.write(out.dir(), out.hashes());
+      ManifestText manifest = Manifest.write(out.dir(), out.hashes());
+      Set<String> written = new HashSet<>(manifest.hashes().keySet());
+      written.add(Output.MANIFEST);
       Path previous = out.swap();
       // The previous output goes while the state is saved: unlinking a city's files takes seconds.
       Background deleted = previous == null ? Background.none() : discard(previous);
-      reuse.save(stateFile, target, out.hashes(), written, recorder, prepared.writer(), Set.of());
+      reuse.save(stateFile, target, manifest, written, recorder, prepared.writer(), Set.of());
       remember(prepared, reuse);
       deleted.join();
       Map<String, Long> stages = new LinkedHashMap<>();
@@ -350,10 +353,11 @@ public final class SiteBuild {
       long manifestStart = System.nanoTime();
       Map<String, String> hashes = new HashMap<>(reuse.hashes());
       hashes.putAll(out.hashes());
-      Set<String> written = out.commit(hashes, reuse.previousPaths());
+      ManifestText manifest = ManifestText.of(hashes, reuse.manifestText());
+      Set<String> written = out.commit(hashes, manifest, reuse.previousPaths());
       Set<String> staged = out.staged();
       if (memory == null) {
-        reuse.save(stateFile, target, hashes, written, recorder, prepared.writer(), staged);
+        reuse.save(stateFile, target, manifest, written, recorder, prepared.writer(), staged);
       } else {
         // The output is complete; the state is for the next run, which waits for it, and a state
         // that is not saved only makes the next build a full one.
@@ -366,7 +370,7 @@ public final class SiteBuild {
                 () -> {
                   try {
                     reuse.save(
-                        stateFile, target, hashes, written, recorder, prepared.writer(), staged);
+                        stateFile, target, manifest, written, recorder, prepared.writer(), staged);
                   } catch (IOException e) {
                     throw new UncheckedIOException(e);
                   } finally {
