@@ -283,6 +283,8 @@ public final class SiteBuild {
       }
       if (memory == null) {
         prepared.writer().tableParts().forgetRows();
+      } else {
+        prepared.writer().rememberPages();
       }
       SiteWriter earlier = remembered == null ? null : remembered.takeWriter(reuse.global());
       if (earlier != null && reuse.inPlace()) {

@@ -24,6 +24,7 @@ import org.touming.content.SiteConfig;
 import org.touming.internal.Background;
 import org.touming.internal.FileDigests;
 import org.touming.internal.Parallel;
+import org.touming.internal.Sha256;
 import org.touming.render.DisclosureViews;
 import org.touming.render.MarkdownRenderer;
 import org.touming.render.Renderer;
@@ -68,6 +69,7 @@ public final class SiteWriter {
   private final Analysis analysis = new Analysis();
   private DataExport.TableParts tableParts = new DataExport.TableParts();
   private ChartPages.Memo series = new ChartPages.Memo();
+  private RenderedPages rendered;
   private Progress progress = Progress.NONE;
   private boolean search = true;
   private Path searchStore;
@@ -179,6 +181,20 @@ public final class SiteWriter {
     this.series = earlier.series;
     this.tableParts = earlier.tableParts;
     this.searchCutting = earlier.searchCutting;
+    if (earlier.rendered != null) {
+      this.rendered = earlier.rendered;
+    }
+    return this;
+  }
+
+  /**
+   * Keeps what each page about many disclosures was rendered from, for a later writer that takes
+   * this one over to leave alone those that would come out the same ({@link RenderedPages}).
+   */
+  SiteWriter rememberPages() {
+    if (rendered == null) {
+      rendered = new RenderedPages();
+    }
     return this;
   }
 
@@ -710,10 +726,18 @@ public final class SiteWriter {
       List<Link> crumbs,
       Object view)
       throws IOException, TemplateProblem {
-    out.write(
-        path,
-        renderer.render(
-            template, new View.Page(path, Urls.root(path), title, description, crumbs), view));
+    View.Page page = new View.Page(path, Urls.root(path), title, description, crumbs);
+    if (rendered == null) {
+      out.write(path, renderer.render(template, page, view));
+      return;
+    }
+    if (rendered.kept(out, template, page, view)) {
+      return;
+    }
+    byte[] bytes = renderer.render(template, page, view);
+    String sha256 = Sha256.hex(bytes);
+    out.write(path, bytes, sha256);
+    rendered.note(template, page, view, sha256);
   }
 
   private static View.Site siteView(SiteConfig config, Strings t, String language) {
