@@ -62,7 +62,7 @@ public final class SiteWriter {
   static final String OTHER = "其他页面、数据表与订阅";
 
   private final Theme theme;
-  private final Renderer renderer;
+  private Renderer renderer;
   private final DisclosureViews views = new DisclosureViews(new MarkdownRenderer());
   private final String baseUrl;
   private final boolean luceneIndex;
@@ -173,11 +173,15 @@ public final class SiteWriter {
   }
 
   /**
-   * Takes over what an earlier writer of the same site made and a later build can use as it is:
-   * each department's series, each disclosure's table rows and the clauses the search index cut
-   * ({@code build --watch}). All are known by the disclosures they were made from.
+   * Takes over what an earlier writer of the same site made and a later build can use as it is: its
+   * renderer, each department's series, each disclosure's table rows and the clauses the search
+   * index cut ({@code build --watch}). All but the renderer are known by the disclosures they were
+   * made from; the caller takes over only while templates, strings and configuration are unchanged.
    */
   SiteWriter takeOver(SiteWriter earlier) {
+    // The same templates, strings and configuration: a new FreeMarker configuration would parse
+    // every template and look into every view class again, and the code it runs compiled again.
+    this.renderer = earlier.renderer;
     this.series = earlier.series;
     this.tableParts = earlier.tableParts;
     this.searchCutting = earlier.searchCutting;

@@ -140,6 +140,25 @@ class ResidentBuildTest {
     assertTrue(new SiteBuild().run(site, out, false).upToDate());
   }
 
+  @Test
+  void aTemplateAddedBetweenBuildsIsRenderedWith() throws IOException {
+    // The renderer is taken over from one run to the next only while templates are unchanged.
+    String glossary =
+        new String(
+            getClass()
+                .getResourceAsStream("/org/touming/themes/default/layouts/glossary.ftlh")
+                .readAllBytes(),
+            StandardCharsets.UTF_8);
+    Files.createDirectories(site.resolve("layouts"));
+    Files.writeString(
+        site.resolve("layouts/glossary.ftlh"), glossary.replace("</h1>", "（本站版）</h1>"));
+    assertTrue(resident.run(site, out, false).written());
+    assertTrue(
+        Files.readString(out.resolve("glossary/index.html")).contains("（本站版）</h1>"),
+        "the site's own template");
+    assertSameAsFullBuild();
+  }
+
   private void assertSameAsFullBuild() throws IOException {
     Path fresh = dir.resolve("fresh");
     if (Files.exists(fresh)) {
