@@ -119,16 +119,21 @@ public final class Cache {
     private final Map<String, Kept> kept = new ConcurrentHashMap<>();
     private final FileDigests digests = new FileDigests();
 
+    /** A disclosure's files as stamped and its key, with its entry once checked or read back. */
     private record Kept(
         FileStamp yaml,
         FileStamp markdown,
         String markdownFile,
         String department,
         String key,
-        String sourceFile,
-        FileStamp source,
-        String sourceHash,
-        Hit hit) {}
+        Entry entry) {
+      Kept with(Entry e) {
+        return new Kept(yaml, markdown, markdownFile, department, key, e);
+      }
+    }
+
+    /** The entry of a disclosure, and the source document it was checked against. */
+    private record Entry(String sourceFile, FileStamp source, String sourceHash, Hit hit) {}
   }
 
   /** What a cache hit gives back. */
@@ -171,10 +176,7 @@ public final class Cache {
             String.valueOf(file.markdown()),
             file.department().toString(),
             key,
-            same ? kept.sourceFile() : null,
-            same ? kept.source() : null,
-            same ? kept.sourceHash() : null,
-            same ? kept.hit() : null));
+            same ? kept.entry() : null));
     return key;
   }
 
@@ -497,14 +499,12 @@ public final class Cache {
       return Optional.empty();
     }
     Memory.Kept kept = memory.kept.get(file.yaml());
-    if (kept == null || kept.hit() == null || !kept.key().equals(key)) {
+    Memory.Entry e = kept == null || !kept.key().equals(key) ? null : kept.entry();
+    if (e == null || !e.source().trusted(sourceStamp(site, e.sourceFile()))) {
       return Optional.empty();
     }
-    if (!kept.source().trusted(sourceStamp(site, kept.sourceFile()))) {
-      return Optional.empty();
-    }
-    inputs.put(file.yaml(), inputs(key, kept.sourceHash()));
-    return Optional.of(kept.hit());
+    inputs.put(file.yaml(), inputs(key, e.sourceHash()));
+    return Optional.of(e.hit());
   }
 
   private void remember(
@@ -517,21 +517,13 @@ public final class Cache {
     if (memory == null) {
       return;
     }
-    memory.kept.computeIfPresent(
-        file.yaml(),
-        (f, k) ->
-            k.key().equals(key)
-                ? new Memory.Kept(
-                    k.yaml(),
-                    k.markdown(),
-                    k.markdownFile(),
-                    k.department(),
-                    key,
-                    source,
-                    sourceStamp,
-                    sourceHash,
-                    new Hit(hit.loaded().withoutSourceMap(), hit.diagnostics(), hit.summary()))
-                : k);
+    Memory.Entry entry =
+        new Memory.Entry(
+            source,
+            sourceStamp,
+            sourceHash,
+            new Hit(hit.loaded().withoutSourceMap(), hit.diagnostics(), hit.summary()));
+    memory.kept.computeIfPresent(file.yaml(), (f, k) -> k.key().equals(key) ? k.with(entry) : k);
   }
 
   private static FileStamp sourceStamp(Site site, String source) {
