@@ -97,12 +97,12 @@ final class InPlace implements Sink.Hashed {
   }
 
   /**
-   * Puts the update in place: the output then holds exactly the files of {@code all} (path to
-   * checksum) and their {@code manifest}; every other file of {@code previous} is deleted. Returns
-   * every file of the output, the manifest included.
+   * Puts the update in place: the output then holds exactly the files {@code manifest} lists and
+   * the manifest; every other file of {@code previous} is deleted. Returns every file of the
+   * output, the manifest included.
    */
-  Set<String> commit(Map<String, String> all, ManifestText manifest, Set<String> previous)
-      throws IOException {
+  Set<String> commit(ManifestText manifest, Set<String> previous) throws IOException {
+    Map<String, String> all = manifest.hashes();
     Files.write(staging.resolve(Output.MANIFEST), manifest.bytes());
     staged.add(Output.MANIFEST);
     StringBuilder journal = new StringBuilder();
@@ -118,9 +118,7 @@ final class InPlace implements Sink.Hashed {
     journal.append("move ").append(Output.MANIFEST).append('\n');
     AtomicFile.write(staging.resolve(JOURNAL), journal.toString().getBytes(StandardCharsets.UTF_8));
     apply(target, staging);
-    Set<String> files = new HashSet<>(all.keySet());
-    files.add(Output.MANIFEST);
-    return files;
+    return manifest.files();
   }
 
   /** Leaves the output as it was and deletes what this update wrote. */

@@ -3,7 +3,9 @@ package org.touming.publish;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * An output's manifest as written: its paths in order, each line's checksum and where it stands,
@@ -86,6 +88,13 @@ final class ManifestText {
   /** The checksum of every file listed, by path. */
   Map<String, String> hashes() {
     return all;
+  }
+
+  /** Every file of the output: those listed and the manifest itself. */
+  Set<String> files() {
+    Set<String> files = new HashSet<>(all.keySet());
+    files.add(Output.MANIFEST);
+    return files;
   }
 
   byte[] bytes() {

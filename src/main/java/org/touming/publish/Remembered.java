@@ -65,9 +65,8 @@ final class Remembered {
    * when that is not the manifest kept.
    */
   Map<String, String> manifest(Path output, BuildState state) {
-    Manifest m = kept(output);
-    State s = this.state;
-    return m == null || s == null || s.state() != state ? null : m.text().hashes();
+    ManifestText text = manifestText(output, state);
+    return text == null ? null : text.hashes();
   }
 
   /** The text of the manifest {@link #manifest} gives the checksums of, when it was kept. */

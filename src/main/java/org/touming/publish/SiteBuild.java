@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -300,8 +299,7 @@ public final class SiteBuild {
       int pages = prepared.writer().writeAll(out, catalog, reuse::render, reuse.scope(), recorder);
       long manifestStart = System.nanoTime();
       ManifestText manifest = Manifest.write(out.dir(), out.hashes());
-      Set<String> written = new HashSet<>(manifest.hashes().keySet());
-      written.add(Output.MANIFEST);
+      Set<String> written = manifest.files();
       Path previous = out.swap();
       // The previous output goes while the state is saved: unlinking a city's files takes seconds.
       Background deleted = previous == null ? Background.none() : discard(previous);
@@ -356,7 +354,7 @@ public final class SiteBuild {
       Map<String, String> hashes = new HashMap<>(reuse.hashes());
       hashes.putAll(out.hashes());
       ManifestText manifest = ManifestText.of(hashes, reuse.manifestText());
-      Set<String> written = out.commit(hashes, manifest, reuse.previousPaths());
+      Set<String> written = out.commit(manifest, reuse.previousPaths());
       Set<String> staged = out.staged();
       if (memory == null) {
         reuse.save(stateFile, target, manifest, written, recorder, prepared.writer(), staged);
