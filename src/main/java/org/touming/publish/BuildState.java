@@ -181,11 +181,18 @@ final class BuildState {
         String.valueOf(a.fileKey()));
   }
 
-  /** Whether every file of these scopes is still in the output exactly as the build left it. */
-  boolean intact(Path output, Set<String> scopes) {
+  /**
+   * Whether every file of these scopes is still in the output exactly as the build left it; only
+   * those {@code changes} names are looked at on disk.
+   */
+  boolean intact(Path output, Set<String> scopes, OutputWatch.Changes changes) {
     List<Written> all = new ArrayList<>();
     for (String scope : scopes) {
-      all.addAll(files.getOrDefault(scope, List.of()));
+      for (Written w : files.getOrDefault(scope, List.of())) {
+        if (changes.mayHaveChanged(w.path())) {
+          all.add(w);
+        }
+      }
     }
     // A city's output is 70,000 files to look at: on every core, and no further once one differs.
     AtomicBoolean intact = new AtomicBoolean(true);
@@ -206,6 +213,13 @@ final class BuildState {
     } catch (IOException e) {
       return false;
     }
+  }
+
+  /**
+   * As {@link #intact(Path, Written)}, looking on disk only where {@code changes} name the file.
+   */
+  static boolean intact(Path output, Written w, OutputWatch.Changes changes) {
+    return w != null && (!changes.mayHaveChanged(w.path()) || intact(output, w));
   }
 
   /** A file's SHA-256 in hex. */

@@ -42,6 +42,7 @@ final class Reuse {
   private final Set<String> reused;
   private final boolean upToDate;
   private final Remembered remembered;
+  private final OutputWatch.Changes changes;
   private Map<String, String> manifest;
   private Map<String, BuildState.Written> recorded;
 
@@ -55,7 +56,8 @@ final class Reuse {
       Scope scope,
       Set<String> reused,
       boolean upToDate,
-      Remembered remembered) {
+      Remembered remembered,
+      OutputWatch.Changes changes) {
     this.previous = previous;
     this.target = target;
     this.catalog = catalog;
@@ -66,11 +68,13 @@ final class Reuse {
     this.reused = reused;
     this.upToDate = upToDate;
     this.remembered = remembered;
+    this.changes = changes;
   }
 
   /**
    * Plans a build of {@code catalog} into {@code target}; {@code remembered}, when not null, is
-   * what this process kept of its last build there, and stands in for what it would read back.
+   * what this process kept of its last build there, and stands in for what it would read back; only
+   * the files of the previous output that {@code changes} names are looked at on disk.
    */
   static Reuse plan(
       boolean full,
@@ -80,7 +84,8 @@ final class Reuse {
       Cache cache,
       String theme,
       boolean search,
-      Remembered remembered)
+      Remembered remembered,
+      OutputWatch.Changes changes)
       throws IOException {
     String global =
         BuildState.global(
@@ -89,7 +94,17 @@ final class Reuse {
         full ? null : remembered == null ? BuildState.read(stateFile) : remembered.state(stateFile);
     Reuse everything =
         new Reuse(
-            null, target, catalog, cache, global, null, Scope.all(), Set.of(), false, remembered);
+            null,
+            target,
+            catalog,
+            cache,
+            global,
+            null,
+            Scope.all(),
+            Set.of(),
+            false,
+            remembered,
+            changes);
     if (previous == null
         || !previous.global.equals(global)
         || !Files.isDirectory(target)
@@ -123,17 +138,42 @@ final class Reuse {
     }
     if (changed.isEmpty()) {
       Set<String> all = new HashSet<>(previous.files.keySet());
-      if (previous.intact(target, all)) {
+      if (previous.intact(target, all, changes)) {
         return new Reuse(
-            previous, target, catalog, cache, global, changed, scope, reused, true, remembered);
+            previous,
+            target,
+            catalog,
+            cache,
+            global,
+            changed,
+            scope,
+            reused,
+            true,
+            remembered,
+            changes);
       }
       return everything;
     }
-    if (!previous.intact(target, reused)) {
+    if (!previous.intact(target, reused, changes)) {
       return everything;
     }
     return new Reuse(
-        previous, target, catalog, cache, global, changed, scope, reused, false, remembered);
+        previous,
+        target,
+        catalog,
+        cache,
+        global,
+        changed,
+        scope,
+        reused,
+        false,
+        remembered,
+        changes);
+  }
+
+  /** Which files of the previous output were looked at on disk. */
+  OutputWatch.Changes changes() {
+    return changes;
   }
 
   /** The digest of what every page depends on besides its own disclosures. */
@@ -203,7 +243,7 @@ final class Reuse {
     for (DataExport.Sheet sheet : Sheets.all(catalog)) {
       List<Map.Entry<String, Integer>> rows = previous.tables.get(sheet.name());
       BuildState.Written file = site.get("data/" + sheet.name() + ".csv");
-      if (rows == null || file == null || !BuildState.intact(target, file)) {
+      if (rows == null || !BuildState.intact(target, file, changes)) {
         continue;
       }
       byte[] bytes = Files.readAllBytes(target.resolve(file.path()));
@@ -256,7 +296,8 @@ final class Reuse {
   /** An update of the previous output, which leaves alone every file made again with its bytes. */
   InPlace update() throws IOException {
     Map<String, BuildState.Written> files = recorded();
-    return InPlace.begin(target, manifest(), path -> BuildState.intact(target, files.get(path)));
+    return InPlace.begin(
+        target, manifest(), path -> BuildState.intact(target, files.get(path), changes));
   }
 
   /** The previous output's manifest as this process wrote it, or null. */

@@ -33,7 +33,7 @@ import org.touming.render.Theme;
  * it stands ({@link InPlace}). Nothing is written when the content has errors, and a failure
  * part-way leaves the previous output as it was.
  */
-public final class SiteBuild {
+public final class SiteBuild implements AutoCloseable {
   static final String LOAD = "载入与检查";
   static final String REUSE = "沿用上次输出";
   private final ContentLoader loader = new ContentLoader();
@@ -43,6 +43,7 @@ public final class SiteBuild {
   private boolean deleteInBackground;
   private Cache.Memory memory;
   private Remembered remembered;
+  private OutputWatch outputWatch;
   private Background saving = Background.none();
   // The lock on the output of the run under way, until it is released or handed to the state save.
   private OutputLock held;
@@ -82,6 +83,7 @@ public final class SiteBuild {
   public SiteBuild resident() {
     this.memory = new Cache.Memory();
     this.remembered = new Remembered();
+    this.outputWatch = new OutputWatch();
     return this;
   }
 
@@ -274,9 +276,13 @@ public final class SiteBuild {
     try {
       long reuseStart = System.nanoTime();
       Path stateFile = BuildState.file(root, target);
+      OutputWatch.Changes changes =
+          outputWatch == null ? OutputWatch.Changes.ALL : outputWatch.since(target);
       Reuse reuse =
-          Reuse.plan(full, stateFile, target, catalog, cache, config.theme(), search, remembered);
+          Reuse.plan(
+              full, stateFile, target, catalog, cache, config.theme(), search, remembered, changes);
       if (reuse.upToDate()) {
+        watched(root, target, changes, false);
         return new Result(
             diagnostics, disclosures, 0, reuse.previousFiles(), target, true, Map.of(), 0, true);
       }
@@ -301,6 +307,7 @@ public final class SiteBuild {
       ManifestText manifest = Manifest.write(out.dir(), out.hashes());
       Set<String> written = manifest.files();
       Path previous = out.swap();
+      watched(root, target, changes, true);
       // The previous output goes while the state is saved: unlinking a city's files takes seconds.
       Background deleted = previous == null ? Background.none() : discard(previous);
       reuse.save(stateFile, target, manifest, written, recorder, prepared.writer(), Set.of());
@@ -355,6 +362,7 @@ public final class SiteBuild {
       hashes.putAll(out.hashes());
       ManifestText manifest = ManifestText.of(hashes, reuse.manifestText());
       Set<String> written = out.commit(manifest, reuse.previousPaths());
+      watched(root, target, reuse.changes(), false);
       Set<String> staged = out.staged();
       if (memory == null) {
         reuse.save(stateFile, target, manifest, written, recorder, prepared.writer(), staged);
@@ -412,6 +420,28 @@ public final class SiteBuild {
       // Not saved: the next build reads what is on disk, and finds it does not match.
     } finally {
       saving = Background.none();
+    }
+  }
+
+  /**
+   * Waits for the last run's state, and stops watching its output (a resident build); the build can
+   * still run, looking at every file of its output again.
+   */
+  @Override
+  public void close() {
+    awaitState();
+    if (outputWatch != null) {
+      outputWatch.close();
+    }
+  }
+
+  /**
+   * Notes that the output is now as this run left it, having looked on disk at the files {@code
+   * changes} named; {@code replaced} when a new folder took its place.
+   */
+  private void watched(Path root, Path target, OutputWatch.Changes changes, boolean replaced) {
+    if (outputWatch != null) {
+      outputWatch.finished(target, stateFolder(root), changes, replaced);
     }
   }
 

@@ -109,6 +109,6 @@ public final class WatchBuild implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     watcher.close();
-    build.awaitState();
+    build.close();
   }
 }

@@ -1,5 +1,6 @@
 package org.touming.publish;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -9,9 +10,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +40,11 @@ class ResidentBuildTest {
     new SampleGenerator().write(24, 5, site);
     resident = new SiteBuild().resident();
     assertTrue(resident.run(site, out, false).written());
+  }
+
+  @AfterEach
+  void stop() {
+    resident.close();
   }
 
   @Test
@@ -115,6 +123,42 @@ class ResidentBuildTest {
     edit(disclosures().get(2), "title: ", "title: 又 ");
     assertTrue(resident.run(site, out, false).written());
     assertEquals(original, Files.readString(home, StandardCharsets.UTF_8));
+    assertSameAsFullBuild();
+  }
+
+  @Test
+  void outputChangedByHandIsWrittenAgainOnceTheBuildsTrustTheOutputsEvents() throws IOException {
+    // The second build looks at every file of the output and the ones after it only at those the
+    // file system reported changed: these changes come after that point.
+    for (int i = 0; i < 2; i++) {
+      edit(disclosures().get(1), "title: ", "title: 第" + i + "次 ");
+      assertTrue(resident.run(site, out, false).written());
+    }
+    Path home = out.resolve("index.html");
+    String homeBefore = Files.readString(home, StandardCharsets.UTF_8);
+    Files.writeString(home, homeBefore.replace("</body>", "<!-- by hand --></body>"));
+    // A page of a disclosure no edit touches.
+    Path page;
+    try (Stream<Path> walk = Files.walk(out.resolve("departments"))) {
+      page =
+          walk.filter(p -> p.toString().matches(".*/\\d{4}-[a-z]+/index\\.html"))
+              .sorted()
+              .skip(7)
+              .findFirst()
+              .orElseThrow();
+    }
+    byte[] pageBefore = Files.readAllBytes(page);
+    Files.writeString(page, "<!-- by hand -->", StandardOpenOption.APPEND);
+    Path chunk = out.resolve("search/d/0.js");
+    byte[] chunkBefore = Files.readAllBytes(chunk);
+    Files.delete(chunk);
+
+    edit(disclosures().get(2), "title: ", "title: 又 ");
+    assertTrue(resident.run(site, out, false).written());
+
+    assertEquals(homeBefore, Files.readString(home, StandardCharsets.UTF_8));
+    assertArrayEquals(pageBefore, Files.readAllBytes(page));
+    assertArrayEquals(chunkBefore, Files.readAllBytes(chunk));
     assertSameAsFullBuild();
   }
 
