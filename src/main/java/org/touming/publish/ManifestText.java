@@ -3,6 +3,7 @@ package org.touming.publish;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -20,14 +21,21 @@ final class ManifestText {
   private final String[] hashes;
   private final int[] starts;
   private final byte[] bytes;
+  private volatile Set<String> files;
 
   private ManifestText(
-      Map<String, String> all, String[] paths, String[] hashes, int[] starts, byte[] bytes) {
+      Map<String, String> all,
+      String[] paths,
+      String[] hashes,
+      int[] starts,
+      byte[] bytes,
+      Set<String> files) {
     this.all = all;
     this.paths = paths;
     this.hashes = hashes;
     this.starts = starts;
     this.bytes = bytes;
+    this.files = files;
   }
 
   /**
@@ -56,7 +64,7 @@ final class ManifestText {
       out.writeBytes(paths[i].getBytes(StandardCharsets.UTF_8));
       out.write('\n');
     }
-    return new ManifestText(all, paths, hashes, starts, out.toByteArray());
+    return new ManifestText(all, paths, hashes, starts, out.toByteArray(), null);
   }
 
   /** This manifest with the checksums of {@code all}; null when {@code all} has other paths. */
@@ -82,7 +90,7 @@ final class ManifestText {
         }
       }
     }
-    return new ManifestText(all, paths, now, starts, b);
+    return new ManifestText(all, paths, now, starts, b, files());
   }
 
   /** The checksum of every file listed, by path. */
@@ -90,11 +98,24 @@ final class ManifestText {
     return all;
   }
 
-  /** Every file of the output: those listed and the manifest itself. */
+  /** Every file of the output: those listed and the manifest itself; not to be changed. */
   Set<String> files() {
-    Set<String> files = new HashSet<>(all.keySet());
-    files.add(Output.MANIFEST);
-    return files;
+    Set<String> f = files;
+    if (f == null) {
+      Set<String> made = new HashSet<>(all.keySet());
+      made.add(Output.MANIFEST);
+      f = Collections.unmodifiableSet(made);
+      files = f;
+    }
+    return f;
+  }
+
+  /**
+   * Whether this manifest lists the files {@code other} lists, as one made from it by {@link #of}
+   * does when the paths are the same.
+   */
+  boolean listsSameFiles(ManifestText other) {
+    return other != null && other.paths == paths;
   }
 
   byte[] bytes() {

@@ -360,8 +360,11 @@ public final class SiteBuild implements AutoCloseable {
       long manifestStart = System.nanoTime();
       Map<String, String> hashes = new HashMap<>(reuse.hashes());
       hashes.putAll(out.hashes());
-      ManifestText manifest = ManifestText.of(hashes, reuse.manifestText());
-      Set<String> written = out.commit(manifest, reuse.previousPaths());
+      ManifestText before = reuse.manifestText();
+      ManifestText manifest = ManifestText.of(hashes, before);
+      // Made from the manifest of the output as planned from: the same files, and none to delete.
+      Set<String> written =
+          out.commit(manifest, manifest.listsSameFiles(before) ? Set.of() : reuse.previousPaths());
       watched(root, target, reuse.changes(), false);
       Set<String> staged = out.staged();
       if (memory == null) {
