@@ -136,25 +136,10 @@ final class Reuse {
         reused.add(SiteWriter.rankingScope(r.code()));
       }
     }
-    if (changed.isEmpty()) {
-      Set<String> all = new HashSet<>(previous.files.keySet());
-      if (previous.intact(target, all, changes)) {
-        return new Reuse(
-            previous,
-            target,
-            catalog,
-            cache,
-            global,
-            changed,
-            scope,
-            reused,
-            true,
-            remembered,
-            changes);
-      }
-      return everything;
-    }
-    if (!previous.intact(target, reused, changes)) {
+    // Up to date: every file of the output must be as the last build left it, not only the reused.
+    boolean upToDate = changed.isEmpty();
+    Set<String> kept = upToDate ? new HashSet<>(previous.files.keySet()) : reused;
+    if (!previous.intact(target, kept, changes)) {
       return everything;
     }
     return new Reuse(
@@ -166,7 +151,7 @@ final class Reuse {
         changed,
         scope,
         reused,
-        false,
+        upToDate,
         remembered,
         changes);
   }

@@ -114,6 +114,19 @@ class IncrementalBuildTest {
   }
 
   @Test
+  void nothingChangedButASitePageEditedByHandIsWrittenAgain() throws IOException {
+    // No disclosure changed, so every disclosure, department and region is reused; the home
+    // page belongs to none of them and must still be looked at before the output is up to date.
+    Path home = out.resolve("index.html");
+    String original = Files.readString(home, StandardCharsets.UTF_8);
+    Files.writeString(home, original.replace("</body>", "<!-- by hand --></body>"));
+    SiteBuild.Result r = new SiteBuild().search(false).run(site, out, false);
+    assertFalse(r.upToDate());
+    assertEquals(original, Files.readString(home, StandardCharsets.UTF_8));
+    assertSameAsFullBuild();
+  }
+
+  @Test
   void aChangeEveryPageDependsOnRebuildsEverything() throws IOException {
     Path department;
     try (Stream<Path> walk = Files.walk(site.resolve("content"))) {
