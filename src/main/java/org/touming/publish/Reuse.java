@@ -138,7 +138,7 @@ final class Reuse {
     }
     // Up to date: every file of the output must be as the last build left it, not only the reused.
     boolean upToDate = changed.isEmpty();
-    Set<String> kept = upToDate ? new HashSet<>(previous.files.keySet()) : reused;
+    Set<String> kept = upToDate ? previous.files.keySet() : reused;
     if (!previous.intact(target, kept, changes)) {
       return everything;
     }
