@@ -47,7 +47,7 @@ public final class WatchBuild implements AutoCloseable {
     return first;
   }
 
-  /** How many builds have finished, the first included (for tests). */
+  /** How many builds have finished and been reported, the first included (for tests). */
   int builds() {
     return builds;
   }
@@ -59,8 +59,9 @@ public final class WatchBuild implements AutoCloseable {
         if (!changed.isEmpty()) {
           long seen = watcher.firstEvent();
           SiteBuild.Result result = build.run(root, output, strict);
-          builds++;
           report(result, seen);
+          // Counted once reported: a reader of builds() finds the report in the log.
+          builds++;
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
