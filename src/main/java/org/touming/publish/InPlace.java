@@ -8,6 +8,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -98,11 +99,20 @@ final class InPlace implements Sink.Hashed {
 
   /**
    * Puts the update in place: the output then holds exactly the files {@code manifest} lists and
-   * the manifest; every other file of {@code previous} is deleted. Returns every file of the
-   * output, the manifest included.
+   * the manifest; every other file of {@code previous} is deleted. Where nothing was staged and
+   * {@code manifest} is {@code before} (the output's) unchanged, nothing is touched. Returns every
+   * file of the output, the manifest included.
    */
-  Set<String> commit(ManifestText manifest, Set<String> previous) throws IOException {
+  Set<String> commit(ManifestText manifest, ManifestText before, Set<String> previous)
+      throws IOException {
     Map<String, String> all = manifest.hashes();
+    if (staged.isEmpty()
+        && previous.stream().allMatch(p -> all.containsKey(p) || p.equals(Output.MANIFEST))
+        && (manifest.unchangedFrom(before) || sameManifest(manifest))) {
+      // Every file made again with its bytes, the manifest too: nothing to move.
+      abort();
+      return manifest.files();
+    }
     Files.write(staging.resolve(Output.MANIFEST), manifest.bytes());
     staged.add(Output.MANIFEST);
     StringBuilder journal = new StringBuilder();
@@ -119,6 +129,14 @@ final class InPlace implements Sink.Hashed {
     AtomicFile.write(staging.resolve(JOURNAL), journal.toString().getBytes(StandardCharsets.UTF_8));
     apply(target, staging);
     return manifest.files();
+  }
+
+  private boolean sameManifest(ManifestText manifest) throws IOException {
+    Path file = target.resolve(Output.MANIFEST);
+    byte[] bytes = manifest.bytes();
+    return Files.isRegularFile(file)
+        && Files.size(file) == bytes.length
+        && Arrays.equals(Files.readAllBytes(file), bytes);
   }
 
   /** Leaves the output as it was and deletes what this update wrote. */

@@ -118,6 +118,11 @@ final class ManifestText {
     return other != null && other.paths == paths;
   }
 
+  /** Whether this is {@code other} with not one checksum changed, as {@link #of} makes it. */
+  boolean unchangedFrom(ManifestText other) {
+    return listsSameFiles(other) && other.bytes == bytes;
+  }
+
   byte[] bytes() {
     return bytes;
   }

@@ -41,6 +41,7 @@ public final class SiteBuild implements AutoCloseable {
   private boolean search = true;
   private boolean full;
   private boolean deleteInBackground;
+  private boolean rehearsing;
   private Cache.Memory memory;
   private Remembered remembered;
   private OutputWatch outputWatch;
@@ -198,6 +199,23 @@ public final class SiteBuild implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs a build as though the first disclosure had been edited without changing a byte: what a
+   * resident build does while it waits for the first edit. It reads back the last build's state,
+   * makes what an edit makes, and gets the code that does it compiled, so that the first edits are
+   * built as fast as later ones. Every file it makes has the bytes the output holds, so nothing is
+   * written. Where the output could not be updated in place, it does nothing and returns an
+   * up-to-date result.
+   */
+  public Result rehearse(Path root, Path outputOverride, boolean strict) {
+    rehearsing = true;
+    try {
+      return run(root, outputOverride, strict);
+    } finally {
+      rehearsing = false;
+    }
+  }
+
   public Result run(Path root, Path outputOverride, boolean strict) {
     awaitState();
     long start = System.nanoTime();
@@ -280,7 +298,20 @@ public final class SiteBuild implements AutoCloseable {
           outputWatch == null ? OutputWatch.Changes.ALL : outputWatch.since(target);
       Reuse reuse =
           Reuse.plan(
-              full, stateFile, target, catalog, cache, config.theme(), search, remembered, changes);
+              full,
+              stateFile,
+              target,
+              catalog,
+              cache,
+              config.theme(),
+              search,
+              remembered,
+              changes,
+              rehearsing);
+      if (rehearsing && !reuse.inPlace()) {
+        // Nothing rehearsed: the next build makes the whole output, looking at every file.
+        return new Result(diagnostics, disclosures, 0, 0, target, true, Map.of(), 0, true);
+      }
       if (reuse.upToDate()) {
         watched(root, target, changes, false);
         return new Result(
@@ -364,7 +395,8 @@ public final class SiteBuild implements AutoCloseable {
       ManifestText manifest = ManifestText.of(hashes, before);
       // Made from the manifest of the output as planned from: the same files, and none to delete.
       Set<String> written =
-          out.commit(manifest, manifest.listsSameFiles(before) ? Set.of() : reuse.previousPaths());
+          out.commit(
+              manifest, before, manifest.listsSameFiles(before) ? Set.of() : reuse.previousPaths());
       watched(root, target, reuse.changes(), false);
       Set<String> staged = out.staged();
       if (memory == null) {

@@ -51,7 +51,7 @@ class InPlaceTest {
     assertEquals("a", Files.readString(out.resolve("a.txt")), "nothing changes before the commit");
 
     Set<String> files =
-        up.commit(ManifestText.of(up.hashes(), null), Set.of("a.txt", "b/c.txt", "d.txt"));
+        up.commit(ManifestText.of(up.hashes(), null), null, Set.of("a.txt", "b/c.txt", "d.txt"));
 
     assertEquals(Set.of("a.txt", "d.txt", "e/f.txt", Output.MANIFEST), files);
     assertEquals(Set.of("a.txt", "e/f.txt", Output.MANIFEST), up.staged());

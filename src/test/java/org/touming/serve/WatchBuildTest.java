@@ -1,11 +1,18 @@
 package org.touming.serve;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.touming.publish.BuiltSite;
@@ -13,7 +20,8 @@ import org.touming.publish.SiteBuild;
 
 /**
  * build --watch: an edit reaches the output on its own, the output is then a full build's, an error
- * leaves it as it was and says so, and a fix brings the edit in.
+ * leaves it as it was and says so, and a fix brings the edit in; the rehearsals before the first
+ * edit make what an edit makes and write nothing.
  */
 class WatchBuildTest {
   private static void awaitBuilds(WatchBuild watch, int count) throws InterruptedException {
@@ -51,6 +59,73 @@ class WatchBuildTest {
       awaitBuilds(watch, 4);
       assertSameAsFullBuild(root, out, dir.resolve("full-2"));
     }
+  }
+
+  @Test
+  void aRehearsalMakesWhatAnEditMakesAndWritesNothing(@TempDir Path dir) throws Exception {
+    Path root = dir.resolve("site");
+    Path out = dir.resolve("out");
+    ServeTest.sampleWithTotal(root);
+    SiteBuild build = new SiteBuild().resident();
+    assertTrue(build.run(root, out, false).written());
+    Map<String, String> before = files(out);
+
+    SiteBuild.Result first = build.rehearse(root, out, false);
+    SiteBuild.Result second = build.rehearse(root, out, false);
+
+    for (SiteBuild.Result r : new SiteBuild.Result[] {first, second}) {
+      assertFalse(r.upToDate(), "rehearsed as an edit, not found up to date");
+      assertTrue(r.pages() > 0, "pages made again: " + r.pages());
+      assertEquals(0, r.files() - r.reused(), "files written");
+    }
+    assertUntouched(before, out);
+  }
+
+  @Test
+  void theWatchRehearsesThenBuildsTheFirstEdit(@TempDir Path dir) throws Exception {
+    Path root = dir.resolve("site");
+    Path out = dir.resolve("out");
+    Path edited = ServeTest.sampleWithTotal(root);
+    assertTrue(new SiteBuild().run(root, out, false).written());
+    Map<String, String> before = files(out);
+    StringWriter log = new StringWriter();
+    try (WatchBuild watch =
+        new WatchBuild(root, out, false, new SiteBuild(), new PrintWriter(log, true), 2)) {
+      assertTrue(watch.start().upToDate());
+      for (int i = 0; i < 400 && !watch.rehearsed(); i++) {
+        Thread.sleep(50);
+      }
+      assertTrue(log.toString().contains("已预热：在内存中演练重建 2 次"), log.toString());
+      assertUntouched(before, out);
+
+      String yaml = Files.readString(edited);
+      Files.writeString(edited, yaml.replace(ServeTest.TOTAL, "expenditure:\n  total: 26128.8\n"));
+      awaitBuilds(watch, 2);
+      assertTrue(log.toString().contains("已更新 " + out), log.toString());
+      assertSameAsFullBuild(root, out, dir.resolve("full"));
+    }
+  }
+
+  private static void assertUntouched(Map<String, String> before, Path out) throws IOException {
+    Map<String, String> after = files(out);
+    TreeMap<String, String> differ = new TreeMap<>();
+    before.forEach(
+        (k, v) -> differ.put(k, v.equals(after.get(k)) ? null : v + " -> " + after.get(k)));
+    after.keySet().stream().filter(k -> !before.containsKey(k)).forEach(k -> differ.put(k, "new"));
+    differ.values().removeIf(v -> v == null);
+    assertEquals(Map.of(), differ, "files written");
+  }
+
+  /** Each file of the output with its inode and time: a file written again, even alike, differs. */
+  private static Map<String, String> files(Path out) throws IOException {
+    Map<String, String> files = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(out)) {
+      for (Path p : walk.filter(Files::isRegularFile).toList()) {
+        BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+        files.put(out.relativize(p).toString(), a.fileKey() + " " + a.lastModifiedTime());
+      }
+    }
+    return files;
   }
 
   private static void assertSameAsFullBuild(Path root, Path out, Path fresh) throws Exception {
