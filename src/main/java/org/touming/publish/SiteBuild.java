@@ -385,6 +385,9 @@ public final class SiteBuild implements AutoCloseable {
     InPlace out = reuse.update();
     try {
       prepared.writer().searchChanges(reuse.changedPages()).searchState(reuse.searchState());
+      if (rehearsing) {
+        prepared.writer().rehearseSearch(reuse.changedPages());
+      }
       long reuseMillis = (System.nanoTime() - reuseStart) / 1_000_000;
       BuildState.Recorder recorder = new BuildState.Recorder();
       int pages = prepared.writer().writeAll(out, catalog, reuse::render, reuse.scope(), recorder);

@@ -75,6 +75,7 @@ public final class SiteWriter {
   private Path searchStore;
   private boolean readSearch;
   private Set<String> searchChanges;
+  private Set<String> rehearsedPages = Set.of();
   private String searchState;
   private Analysis searchCutting;
   private boolean releaseTrees;
@@ -115,6 +116,15 @@ public final class SiteWriter {
    */
   public SiteWriter searchChanges(Set<String> pages) {
     this.searchChanges = pages;
+    return this;
+  }
+
+  /**
+   * The pages whose search documents a rehearsal indexes again though they are unchanged ({@link
+   * PartStore#rehearsing}). Returns this writer.
+   */
+  public SiteWriter rehearseSearch(Set<String> pages) {
+    this.rehearsedPages = pages;
     return this;
   }
 
@@ -665,13 +675,14 @@ public final class SiteWriter {
         searchStore == null
             ? null
             : new PartStore(
-                searchStore.resolve("parts"),
-                readSearch,
-                () -> {
-                  if (readSearch && first) {
-                    cutting.remember(WordStore.read(words));
-                  }
-                });
+                    searchStore.resolve("parts"),
+                    readSearch,
+                    () -> {
+                      if (readSearch && first) {
+                        cutting.remember(WordStore.read(words));
+                      }
+                    })
+                .rehearsing(rehearsedPages);
     try (SearchIndex index =
         SearchIndex.build(
             documents.recalled(Sections.pages(catalog).iterator()),

@@ -182,7 +182,7 @@ final class IndexParts {
     String key = null;
     if (store != null) {
       key = store.key(batch);
-      Path kept = store.find(key);
+      Path kept = store.rehearses(batch) ? null : store.find(key);
       if (kept != null) {
         return kept;
       }

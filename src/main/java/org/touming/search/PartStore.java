@@ -38,6 +38,7 @@ public final class PartStore {
   static final int CUT_UNAIDED = 2;
 
   private int cut;
+  private Set<String> rehearsed = Set.of();
 
   /**
    * Parts kept in {@code folder}, taken when {@code take} (else every batch is made again and kept
@@ -50,6 +51,21 @@ public final class PartStore {
     this.take = take;
     this.beforeCutting = beforeCutting;
     this.salt = "touming-part 2 lucene " + Version.LATEST + " tool " + ToolVersion.id();
+  }
+
+  /**
+   * Makes a batch holding one of these pages (by address) again even where its index is kept, and
+   * then keeps the one it had: a rehearsal's ({@code SiteBuild.rehearse}), which indexes what an
+   * edit would index without changing a document. Returns this store.
+   */
+  public PartStore rehearsing(Set<String> pages) {
+    this.rehearsed = Set.copyOf(pages);
+    return this;
+  }
+
+  /** Whether the batch is made again for a rehearsal ({@link #rehearsing}). */
+  boolean rehearses(List<SearchPage> batch) {
+    return !rehearsed.isEmpty() && batch.stream().anyMatch(p -> rehearsed.contains(p.url()));
   }
 
   /** The key of a batch: its pages' addresses, document counts and digests. */

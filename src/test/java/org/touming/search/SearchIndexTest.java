@@ -163,6 +163,17 @@ class SearchIndexTest {
     assertEquals(0, again.made());
     assertEquals(1, cuts[0], "nothing cut the second time");
 
+    // A rehearsal makes the batch holding its page again, and keeps the one it had.
+    PartStore rehearsal =
+        new PartStore(kept, true, () -> cuts[0]++)
+            .rehearsing(java.util.Set.of(docs.get(docs.size() / 2).page()));
+    assertEquals(fresh, export(docs, catalog, 16, rehearsal), "a rehearsal changes no byte");
+    assertEquals(1, rehearsal.made(), "batches made again");
+    assertEquals(first.made() - 1, rehearsal.reused());
+    try (var left = java.nio.file.Files.list(kept)) {
+      assertEquals(first.made(), left.count(), "nothing left of the batch made again");
+    }
+
     // An edit that adds a document: its own batch is made again, and the rest are taken.
     int at = docs.size() / 2;
     SearchDocument d = docs.get(at);
