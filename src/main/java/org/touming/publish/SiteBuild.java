@@ -384,9 +384,10 @@ public final class SiteBuild implements AutoCloseable {
     Catalog catalog = prepared.catalog();
     InPlace out = reuse.update();
     try {
-      prepared.writer().searchChanges(reuse.changedPages()).searchState(reuse.searchState());
+      Set<String> changedPages = reuse.changedPages();
+      prepared.writer().searchChanges(changedPages).searchState(reuse.searchState());
       if (rehearsing) {
-        prepared.writer().rehearseSearch(reuse.changedPages());
+        prepared.writer().rehearseSearch(changedPages);
       }
       long reuseMillis = (System.nanoTime() - reuseStart) / 1_000_000;
       BuildState.Recorder recorder = new BuildState.Recorder();
