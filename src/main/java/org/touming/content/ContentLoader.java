@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -420,40 +419,32 @@ public final class ContentLoader {
       }
     }
     List<List<Path>> below = new ArrayList<>(Collections.nCopies(folders.size(), List.of()));
-    try {
-      Parallel.forEachIndex(folders.size(), i -> below.set(i, walk(folders.get(i))));
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
+    Parallel.forEachIndexOnFiles(folders.size(), i -> below.set(i, walk(folders.get(i))));
     below.forEach(files::addAll);
     files.sort(null);
     return files;
   }
 
-  private static List<Path> walk(Path folder) {
+  private static List<Path> walk(Path folder) throws IOException {
     List<Path> files = new ArrayList<>();
-    try {
-      Files.walkFileTree(
-          folder,
-          new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-              return dir.getFileName().toString().startsWith(".")
-                  ? FileVisitResult.SKIP_SUBTREE
-                  : FileVisitResult.CONTINUE;
-            }
+    Files.walkFileTree(
+        folder,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+            return dir.getFileName().toString().startsWith(".")
+                ? FileVisitResult.SKIP_SUBTREE
+                : FileVisitResult.CONTINUE;
+          }
 
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-              if (listed(file, attrs)) {
-                files.add(file);
-              }
-              return FileVisitResult.CONTINUE;
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+            if (listed(file, attrs)) {
+              files.add(file);
             }
-          });
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+            return FileVisitResult.CONTINUE;
+          }
+        });
     return files;
   }
 

@@ -27,22 +27,14 @@ public final class Folders {
     try (Stream<Path> walk = Files.walk(dir)) {
       all = walk.toList();
     }
-    try {
-      Parallel.forEachIndex(
-          all.size(),
-          i -> {
-            Path p = all.get(i);
-            if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-              try {
-                Files.delete(p);
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-            }
-          });
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
+    Parallel.forEachIndexOnFiles(
+        all.size(),
+        i -> {
+          Path p = all.get(i);
+          if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+            Files.delete(p);
+          }
+        });
     for (Path p : all.stream().sorted(Comparator.reverseOrder()).toList()) {
       Files.deleteIfExists(p);
     }

@@ -1,5 +1,7 @@
 package org.touming.internal;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.UndeclaredThrowableException;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,6 +77,32 @@ public final class Parallel {
       Background.await(helped);
     }
     rethrow(first.get());
+  }
+
+  /** Work on one index that reads or writes files. */
+  @FunctionalInterface
+  public interface FileWork {
+    void accept(int index) throws IOException;
+  }
+
+  /**
+   * {@link #forEachIndex} for work on files: the first {@link IOException} thrown (or {@link
+   * UncheckedIOException}'s cause) is rethrown as it was.
+   */
+  public static void forEachIndexOnFiles(int count, FileWork work) throws IOException {
+    try {
+      forEachIndex(
+          count,
+          i -> {
+            try {
+              work.accept(i);
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
   }
 
   /**

@@ -1,7 +1,6 @@
 package org.touming.publish;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,29 +48,17 @@ public final class Manifest {
       files = walk.filter(Files::isRegularFile).toList();
     }
     Map<String, String> out = new ConcurrentSkipListMap<>();
-    try {
-      Parallel.forEachIndex(
-          files.size(),
-          i -> {
-            Path p = files.get(i);
-            String rel = dir.relativize(p).toString().replace('\\', '/');
-            if (!rel.equals(Output.MANIFEST)) {
-              String hash = known.get(rel);
-              out.put(rel, hash != null ? hash : sha256(p));
-            }
-          });
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
+    Parallel.forEachIndexOnFiles(
+        files.size(),
+        i -> {
+          Path p = files.get(i);
+          String rel = dir.relativize(p).toString().replace('\\', '/');
+          if (!rel.equals(Output.MANIFEST)) {
+            String hash = known.get(rel);
+            out.put(rel, hash != null ? hash : Sha256.file(p));
+          }
+        });
     return new TreeMap<>(out);
-  }
-
-  private static String sha256(Path file) {
-    try {
-      return Sha256.file(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   /** What differs between a folder and its manifest. */

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -17,6 +19,34 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.Test;
 
 class ParallelTest {
+  @Test
+  void workOnFilesThrowsItsOwnIOException() {
+    IOException thrown = new IOException("gone");
+    IOException caught =
+        assertThrows(
+            IOException.class,
+            () ->
+                Parallel.forEachIndexOnFiles(
+                    100,
+                    i -> {
+                      if (i == 37) {
+                        throw thrown;
+                      }
+                    }));
+    assertSame(thrown, caught);
+    IOException cause = new IOException("walk");
+    assertSame(
+        cause,
+        assertThrows(
+            IOException.class,
+            () ->
+                Parallel.forEachIndexOnFiles(
+                    3,
+                    i -> {
+                      throw new UncheckedIOException(cause);
+                    })));
+  }
+
   @Test
   void everyIndexIsHandedOutOnce() {
     for (int count : new int[] {0, 1, 2, 7, 1000}) {
