@@ -34,7 +34,8 @@ public final class WatchBuild implements AutoCloseable {
   private final int rehearsals;
   private volatile boolean running = true;
   private volatile int builds;
-  private volatile boolean rehearsed;
+  // Written by the watch loop alone; read by tests.
+  private volatile int rehearsalsLeft;
 
   /** Watches {@code root}; nothing is built before {@link #start}. */
   public WatchBuild(Path root, Path output, boolean strict, SiteBuild build, PrintWriter out)
@@ -46,6 +47,7 @@ public final class WatchBuild implements AutoCloseable {
       Path root, Path output, boolean strict, SiteBuild build, PrintWriter out, int rehearsals)
       throws IOException {
     this.rehearsals = rehearsals;
+    this.rehearsalsLeft = rehearsals;
     this.root = root;
     this.output = output;
     this.strict = strict;
@@ -72,40 +74,34 @@ public final class WatchBuild implements AutoCloseable {
 
   /** Whether the rehearsals are over, run to the end or cut short by an edit (for tests). */
   boolean rehearsed() {
-    return rehearsed;
+    return rehearsalsLeft == 0;
   }
 
   private void watch() {
-    int left = rehearsals;
     long started = System.nanoTime();
     // When the last rehearsal began, while an edit heard next may have waited for it.
     long rehearsal = 0;
-    rehearsed = left == 0;
     while (running) {
       try {
-        TreeSet<String> changed = watcher.next(left > 0 || rehearsal != 0 ? 0 : 500);
+        TreeSet<String> changed = watcher.next(rehearsalsLeft > 0 || rehearsal != 0 ? 0 : 500);
         if (!changed.isEmpty()) {
           // The edit came during the rehearsal, or after: its time counts from the rehearsal's
           // start.
           long seen = rehearsal != 0 ? rehearsal : watcher.firstEvent();
-          left = 0;
+          rehearsalsLeft = 0;
           rehearsal = 0;
-          rehearsed = true;
           SiteBuild.Result result = build.run(root, output, strict);
           report(result, seen);
           // Counted once reported: a reader of builds() finds the report in the log.
           builds++;
-        } else if (left > 0) {
+        } else if (rehearsalsLeft > 0) {
           rehearsal = System.nanoTime();
-          left--;
-          // Content with errors is built again only once edited: nothing to rehearse.
-          boolean built = build.rehearse(root, output, strict).written();
-          if (!built) {
-            left = 0;
-            rehearsed = true;
-          } else if (left == 0) {
+          boolean built = rehearse();
+          if (built && rehearsalsLeft == 1) {
             reportRehearsed(started);
           }
+          // Lowered once reported: a test that sees the rehearsals over finds the report.
+          rehearsalsLeft = built ? rehearsalsLeft - 1 : 0;
         } else {
           rehearsal = 0;
         }
@@ -121,6 +117,23 @@ public final class WatchBuild implements AutoCloseable {
     }
   }
 
+  /**
+   * One rehearsal; false when there is nothing to rehearse: content with errors is built again only
+   * once edited. A rehearsal that fails ends the rehearsals, and says so as a rehearsal's: it wrote
+   * nothing, and the next edit is built as usual.
+   */
+  private boolean rehearse() {
+    try {
+      return build.rehearse(root, output, strict).written();
+    } catch (RuntimeException e) {
+      synchronized (out) {
+        out.println("touming build --watch: 演练重建失败，输出未改动；此后照常在修改后重建：" + e.getMessage());
+        out.flush();
+      }
+      return false;
+    }
+  }
+
   private void reportRehearsed(long started) {
     synchronized (out) {
       out.printf(
@@ -128,7 +141,6 @@ public final class WatchBuild implements AutoCloseable {
           rehearsals, (System.nanoTime() - started) / 1_000_000);
       out.flush();
     }
-    rehearsed = true;
   }
 
   /**
