@@ -1,6 +1,7 @@
 // Runs the theme's search.js in Node on a built site's exported index, for the parity and
 // recall tests: node search-node.mjs <site> <queries.json> <out.json> [limit]
-// Each query gives its top `limit` document ids (all matches when limit is 0) and the total.
+// Each query gives its top `limit` document ids (all matches when limit is 0), their URLs as the
+// document chunks give them, and the total.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
@@ -20,6 +21,9 @@ const out = [];
 for (const q of queries) {
   const r = await S.search(q);
   const hits = limit ? r.hits.slice(0, limit) : r.hits;
-  out.push({ q, total: r.total, docs: hits.map((h) => h.doc), scores: hits.map((h) => h.score) });
+  const docs = hits.map((h) => h.doc);
+  // What a result shows comes from the document chunks: each id's URL, for the test to match.
+  const urls = (await S.docs(docs)).map((d) => d.url);
+  out.push({ q, total: r.total, docs, scores: hits.map((h) => h.score), urls });
 }
 writeFileSync(outFile, JSON.stringify(out));

@@ -52,6 +52,15 @@
       var end = g + 1 < m.groupCount ? m.g.start[g + 1] : m.docs;
       for (var d = m.g.start[g]; d < end; d++) m.docGroup[d] = g;
     }
+    // Each page's documents are chunked on their own: a document's chunk is its page's number and
+    // its place among the page's documents divided by the chunk size.
+    r = new Reader(bytes(m.pages));
+    m.pageStart = new Int32Array(m.pageCount + 1);
+    m.docPage = new Int32Array(m.docs);
+    for (var p = 0; p < m.pageCount; p++) {
+      m.pageStart[p + 1] = m.pageStart[p] + r.v();
+      for (d = m.pageStart[p]; d < m.pageStart[p + 1]; d++) m.docPage[d] = p;
+    }
     m.termChunks = m.termChunks ? m.termChunks.split(' ') : [];
     meta = m;
   };
@@ -71,7 +80,14 @@
     termChunks[name] = { data: buf, index: index };
   };
 
-  S.d = function (n, docs) { docChunks[n] = docs; };
+  S.d = function (name, docs) { docChunks[name] = docs; };
+
+  /* The chunk file that holds a document, and the document's place in it. */
+  function docChunk(id) {
+    var p = meta.docPage[id], local = id - meta.pageStart[p];
+    var k = Math.floor(local / meta.docsPerChunk);
+    return { name: p + '-' + k, at: local - k * meta.docsPerChunk };
+  }
 
   /* Where the index files are, relative to the page; set by the page or a test. */
   S.base = '';
@@ -273,14 +289,14 @@
   /* Resolves to the stored [url, title, text] of each document id. */
   S.docs = function (ids) {
     return ensureMeta().then(function () {
-      var chunks = new Set(ids.map(function (id) { return Math.floor(id / meta.docsPerChunk); }));
-      return Promise.all(Array.from(chunks).map(function (n) {
-        return need('d/' + n + '.js', function () { return !!docChunks[n]; });
+      var chunks = new Set(ids.map(function (id) { return docChunk(id).name; }));
+      return Promise.all(Array.from(chunks).map(function (name) {
+        return need('d/' + name + '.js', function () { return !!docChunks[name]; });
       }));
     }).then(function () {
       return ids.map(function (id) {
-        var n = Math.floor(id / meta.docsPerChunk);
-        var d = docChunks[n][id - n * meta.docsPerChunk];
+        var c = docChunk(id);
+        var d = docChunks[c.name][c.at];
         return { url: d[0], title: d[1], text: d[2] };
       });
     });

@@ -18,24 +18,22 @@ import org.touming.internal.ToolVersion;
  * What one build's search export was made of, kept (in {@code .touming/}) so that the next build
  * after an edit writes again only the files the edit changed: the batches of the index in order
  * (their {@link PartStore} keys), where each page's documents began with their count and digest,
- * the checksum of each document chunk, and the first term and checksum of each term chunk. A
- * checksum is only trusted where the previous output's manifest gives the same one for the same
- * path. The state is only read where the build that wrote it finished and recorded its digest: the
- * pages' digests stand in for their documents, and a state whose build failed after writing it
+ * its number and the checksums of its document chunks, and the first term and checksum of each term
+ * chunk. A checksum is only trusted where the previous output's manifest gives the same one for the
+ * same path. The state is only read where the build that wrote it finished and recorded its digest:
+ * the pages' digests stand in for their documents, and a state whose build failed after writing it
  * would describe an edit that the sources may since have lost.
  */
 record ExportState(
     List<String> batches,
     Map<String, Page> pages,
     int docs,
-    List<String> docHashes,
     List<String> termStarts,
     List<String> termHashes) {
 
   ExportState {
     batches = List.copyOf(batches);
     pages = Map.copyOf(pages);
-    docHashes = List.copyOf(docHashes);
     termStarts = List.copyOf(termStarts);
     termHashes = List.copyOf(termHashes);
   }
@@ -46,11 +44,18 @@ record ExportState(
 
   private static volatile Recent recent;
 
-  /** Where a page's documents began, how many there were, and their {@link SearchPage#digest}. */
-  record Page(int start, int count, String digest) {}
+  /**
+   * Where a page's documents began, how many there were, their {@link SearchPage#digest}, the
+   * page's place among the pages with documents, and the checksum of each of its document chunks.
+   */
+  record Page(int start, int count, String digest, int number, List<String> chunks) {
+    Page {
+      chunks = List.copyOf(chunks);
+    }
+  }
 
   private static String header() {
-    return "touming-search-export 2 "
+    return "touming-search-export 3 "
         + ToolVersion.id()
         + " "
         + IndexExport.TERM_CHUNK_BYTES
@@ -84,10 +89,23 @@ record ExportState(
       Map<String, Page> pages = new HashMap<>();
       for (String line : lines(in, "pages")) {
         String[] f = line.split("\t");
-        pages.put(f[0], new Page(Integer.parseInt(f[1]), Integer.parseInt(f[2]), f[3]));
+        if (f.length != 6) {
+          return null;
+        }
+        Page page =
+            new Page(
+                Integer.parseInt(f[1]),
+                Integer.parseInt(f[2]),
+                f[3],
+                Integer.parseInt(f[4]),
+                List.of(f[5].split(",")));
+        if (page.chunks().size()
+            != (page.count() + IndexExport.DOCS_PER_CHUNK - 1) / IndexExport.DOCS_PER_CHUNK) {
+          return null;
+        }
+        pages.put(f[0], page);
       }
       int docs = Integer.parseInt(value(in.readLine(), "docs"));
-      List<String> docHashes = lines(in, "document-chunks");
       List<String> termStarts = new ArrayList<>();
       List<String> termHashes = new ArrayList<>();
       for (String line : lines(in, "term-chunks")) {
@@ -95,12 +113,10 @@ record ExportState(
         termHashes.add(line.substring(0, tab));
         termStarts.add(line.substring(tab + 1));
       }
-      if (in.readLine() != null
-          || docHashes.size()
-              != (docs + IndexExport.DOCS_PER_CHUNK - 1) / IndexExport.DOCS_PER_CHUNK) {
+      if (in.readLine() != null) {
         return null;
       }
-      return new ExportState(batches, pages, docs, docHashes, termStarts, termHashes);
+      return new ExportState(batches, pages, docs, termStarts, termHashes);
     } catch (IOException | RuntimeException e) {
       return null; // an unreadable state only means a full export
     }
@@ -149,9 +165,12 @@ record ExportState(
                     .append(e.getValue().count())
                     .append('\t')
                     .append(e.getValue().digest())
+                    .append('\t')
+                    .append(e.getValue().number())
+                    .append('\t')
+                    .append(String.join(",", e.getValue().chunks()))
                     .append('\n'));
     sb.append("docs ").append(docs).append('\n');
-    list(sb, "document-chunks", docHashes);
     sb.append("term-chunks ").append(termStarts.size()).append('\n');
     for (int i = 0; i < termStarts.size(); i++) {
       sb.append(termHashes.get(i)).append('\t').append(termStarts.get(i)).append('\n');

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,8 +42,10 @@ import org.touming.internal.Sha256;
  *       document gaps and frequencies as varints, each with the document's one-byte norm for that
  *       field ({@link TermChunks}: C is the hexadecimal first code point of the chunk's first term,
  *       N its place among the chunks whose first terms begin with it);
- *   <li>{@code search/d/N.js}: URL with anchor, title and the start of the text (for snippets) of
- *       each document.
+ *   <li>{@code search/d/P-K.js}: URL with anchor, title and the start of the text (for snippets) of
+ *       each document, {@link #DOCS_PER_CHUNK} of one page's documents a file (P is the page's
+ *       place among the pages with documents, K the place of the chunk among the page's), so that a
+ *       page that gains or loses a document writes only its own chunks again.
  * </ul>
  *
  * A query loads the meta, the term chunks that would hold its candidate words and bigrams, and the
@@ -88,10 +89,9 @@ public final class IndexExport {
    * kept).
    */
   public static String write(SearchIndex index, Documents docs, ExportSink out) throws IOException {
-    docs.finish();
     IndexReader reader = index.reader();
     Map<String, Object> meta = new LinkedHashMap<>();
-    meta.put("version", 2);
+    meta.put("version", 3);
     // The parameters of the similarity IndexSearcher ranks with (its default, BM25).
     BM25Similarity bm25 = new BM25Similarity();
     meta.put("k1", bm25.getK1());
@@ -131,11 +131,18 @@ public final class IndexExport {
       return null;
     }
     Map<String, ExportState.Page> pages = new HashMap<>();
-    for (SearchPage p : docs.pages) {
-      pages.put(p.url(), new ExportState.Page(docs.pageStarts.get(p.url()), p.count(), p.digest()));
+    for (int i = 0; i < docs.pages.size(); i++) {
+      SearchPage p = docs.pages.get(i);
+      pages.put(
+          p.url(),
+          new ExportState.Page(
+              docs.pageStarts.get(p.url()),
+              p.count(),
+              p.digest(),
+              i,
+              docs.chunkHashes.get(p.url())));
     }
-    return new ExportState(
-            batches, pages, docs.count, docs.hashes, chunks.starts(), chunks.hashes())
+    return new ExportState(batches, pages, docs.count, chunks.starts(), chunks.hashes())
         .write(docs.state);
   }
 
@@ -171,11 +178,12 @@ public final class IndexExport {
   }
 
   /**
-   * Receives the pages in document id order: writes their documents in fixed-size chunks (a
-   * document's chunk is its id divided by the size, so no table is needed), and keeps the filter
-   * values per run of documents from one page: first document (as a gap), region, department (0 for
-   * none, else its index + 1), year (0 for none) and kind (see {@link #kindCode}). A chunk the
-   * previous build wrote from the same documents is kept without making them.
+   * Receives the pages in document id order: writes each page's documents in chunks of {@link
+   * #DOCS_PER_CHUNK}, and keeps the page's document count (for the browser to find a document's
+   * page and chunk) and the filter values per run of documents from one page: first document (as a
+   * gap), region, department (0 for none, else its index + 1), year (0 for none) and kind (see
+   * {@link #kindCode}). A page's chunks that the previous build wrote from the same documents under
+   * the same page number are kept without making them.
    */
   public static final class Documents implements Consumer<SearchPage> {
     private final ExportSink out;
@@ -187,17 +195,14 @@ public final class IndexExport {
     private final List<List<Object>> departments = new ArrayList<>();
     private final Map<String, Integer> departmentIndex = new HashMap<>();
     private final Varints groups = new Varints();
+    private final Varints pageCounts = new Varints();
     private final Map<String, Integer> pageStarts = new HashMap<>();
-    private final List<String> hashes = new ArrayList<>();
+    private final Map<String, List<String>> chunkHashes = new HashMap<>();
     private final List<SearchPage> pages = new ArrayList<>();
-    // A chunk's documents as page and place, made only if the chunk is written.
-    private List<SearchPage> chunkPages = new ArrayList<>();
-    private List<Integer> chunkPlaces = new ArrayList<>();
-    // Whether every document of the chunk is one the previous build had under the same number.
-    private boolean chunkAsBefore = true;
     private String previousKey;
     private int previousStart;
     private int groupCount;
+    private int pageCount;
     private int count;
 
     private Documents(
@@ -252,12 +257,9 @@ public final class IndexExport {
         pages.add(p); // for their counts and digests in the state
       }
       pageStarts.put(p.url(), count);
-      // A page's documents are its disclosure's (or its region's or department's, which only a
-      // change that rebuilds everything changes), so an unchanged page starting at the same number
-      // has the same documents under the same numbers.
-      ExportState.Page before = previous == null ? null : previous.pages().get(p.url());
-      boolean asBefore =
-          before != null && !changedPages.contains(p.url()) && before.start() == count;
+      int number = pageCount++;
+      int n = p.count();
+      pageCounts.add(n);
       String key = p.region() + "/" + p.department() + "/" + p.year() + "/" + p.kind();
       if (!key.equals(previousKey)) {
         groups
@@ -270,16 +272,48 @@ public final class IndexExport {
         previousStart = count;
         groupCount++;
       }
-      int n = p.count();
-      for (int i = 0; i < n; i++) {
-        chunkPages.add(p);
-        chunkPlaces.add(i);
-        chunkAsBefore &= asBefore;
-        count++;
-        if (chunkPages.size() == DOCS_PER_CHUNK) {
-          flush();
+      // A page's documents are its disclosure's (or its region's or department's, which only a
+      // change that rebuilds everything changes), so an unchanged page under the same number has
+      // the same chunks.
+      ExportState.Page before = previous == null ? null : previous.pages().get(p.url());
+      List<String> kept =
+          before != null
+                  && !changedPages.contains(p.url())
+                  && before.number() == number
+                  && before.count() == n
+              ? before.chunks()
+              : List.of();
+      List<String> hashes = new ArrayList<>();
+      List<SearchDocument> made = null;
+      try {
+        for (int k = 0; k * DOCS_PER_CHUNK < n; k++) {
+          String path = "search/d/" + number + "-" + k + ".js";
+          if (k < kept.size() && out.keep(path, kept.get(k))) {
+            hashes.add(kept.get(k));
+            continue;
+          }
+          if (made == null) {
+            made = p.documents();
+          }
+          List<List<String>> docs = new ArrayList<>();
+          for (int i = k * DOCS_PER_CHUNK; i < Math.min(n, (k + 1) * DOCS_PER_CHUNK); i++) {
+            SearchDocument d = made.get(i);
+            String text = d.text();
+            if (text.codePointCount(0, text.length()) > SNIPPET_SOURCE) {
+              text = text.substring(0, text.offsetByCodePoints(0, SNIPPET_SOURCE));
+            }
+            docs.add(List.of(d.url(), d.title(), text));
+          }
+          byte[] bytes = script("d", number + "-" + k, docs);
+          String hash = Sha256.hex(bytes);
+          out.write(path, bytes, hash);
+          hashes.add(hash);
         }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
+      chunkHashes.put(p.url(), hashes);
+      count += n;
     }
 
     /** Whether the documents are the previous build's, under the same numbers. */
@@ -298,66 +332,14 @@ public final class IndexExport {
       return 0;
     }
 
-    private void flush() {
-      if (chunkPages.isEmpty()) {
-        return;
-      }
-      int n = (count - 1) / DOCS_PER_CHUNK;
-      String path = "search/d/" + n + ".js";
-      try {
-        if (chunkAsBefore && sizeBefore(n) == chunkPages.size()) {
-          String hash = previous.docHashes().get(n);
-          if (out.keep(path, hash)) {
-            hashes.add(hash);
-            nextChunk();
-            return;
-          }
-        }
-        List<List<String>> docs = new ArrayList<>();
-        Map<SearchPage, List<SearchDocument>> made = new IdentityHashMap<>();
-        for (int i = 0; i < chunkPages.size(); i++) {
-          SearchDocument d =
-              made.computeIfAbsent(chunkPages.get(i), SearchPage::documents)
-                  .get(chunkPlaces.get(i));
-          String text = d.text();
-          if (text.codePointCount(0, text.length()) > SNIPPET_SOURCE) {
-            text = text.substring(0, text.offsetByCodePoints(0, SNIPPET_SOURCE));
-          }
-          docs.add(List.of(d.url(), d.title(), text));
-        }
-        byte[] bytes = script("d", n, docs);
-        String hash = Sha256.hex(bytes);
-        out.write(path, bytes, hash);
-        hashes.add(hash);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      nextChunk();
-    }
-
-    private void nextChunk() {
-      chunkPages = new ArrayList<>();
-      chunkPlaces = new ArrayList<>();
-      chunkAsBefore = true;
-    }
-
-    /** How many documents the previous build's chunk {@code n} held. */
-    private int sizeBefore(int n) {
-      return previous == null
-          ? -1
-          : Math.max(0, Math.min(DOCS_PER_CHUNK, previous.docs() - n * DOCS_PER_CHUNK));
-    }
-
-    void finish() {
-      flush();
-    }
-
     void describe(Map<String, Object> meta) {
       meta.put("regions", regions);
       meta.put("departments", departments);
       meta.put("kinds", Arrays.stream(Kind.values()).map(Kind::label).toList());
       meta.put("groupCount", groupCount);
       meta.put("groups", groups.base64());
+      meta.put("pageCount", pageCount);
+      meta.put("pages", pageCounts.base64());
     }
   }
 }

@@ -149,7 +149,7 @@ class ResidentBuildTest {
     }
     byte[] pageBefore = Files.readAllBytes(page);
     Files.writeString(page, "<!-- by hand -->", StandardOpenOption.APPEND);
-    Path chunk = out.resolve("search/d/0.js");
+    Path chunk = out.resolve("search/d/0-0.js");
     byte[] chunkBefore = Files.readAllBytes(chunk);
     Files.delete(chunk);
 

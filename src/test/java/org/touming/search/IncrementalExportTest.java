@@ -30,6 +30,7 @@ class IncrementalExportTest {
   private static final class Files implements ExportSink {
     final Map<String, String> files = new TreeMap<>();
     final Set<String> written = new TreeSet<>();
+    private final Set<String> keptPaths = new TreeSet<>();
     private final Map<String, String> previous;
     int kept;
 
@@ -55,8 +56,13 @@ class IncrementalExportTest {
         return false;
       }
       files.put(path, sha256);
+      keptPaths.add(path);
       kept++;
       return true;
+    }
+
+    long kept(String folder) {
+      return keptPaths.stream().filter(p -> p.startsWith(folder)).count();
     }
 
     long written(String folder) {
@@ -211,11 +217,10 @@ class IncrementalExportTest {
     assertTrue(
         after.written("search/t/") * 5 < terms,
         "term chunks written again: " + after.written("search/t/") + " of " + terms);
-    // A page's documents are taken or made again together: the edited page's chunks, and the two
-    // at its ends that it shares with its neighbours.
+    // A page's documents are chunked on their own: only the edited page's chunks are written.
     long onPage = docs.stream().filter(x -> x.url().startsWith(d.page() + "#")).count();
     assertTrue(
-        after.written("search/d/") <= onPage / IndexExport.DOCS_PER_CHUNK + 2,
+        after.written("search/d/") <= chunks(onPage),
         "document chunks: " + after.written("search/d/") + " for a page of " + onPage);
     assertTrue(after.kept > terms / 2, "kept: " + after.kept);
     // The Lucene copy writes the segment of the edited batch, and the commit, again.
@@ -223,12 +228,44 @@ class IncrementalExportTest {
     assertTrue(
         after.written("search/lucene/") * 5 < segments,
         "Lucene files written again: " + after.written("search/lucene/") + " of " + segments);
-    // Only the edited page is cut again, and the two whose documents share a chunk with its first
-    // and last (batches here are smaller than a page); the others are known by the count and
-    // digest the previous export kept.
-    long pages = docs.stream().map(SearchDocument::page).distinct().count();
-    assertTrue(made.contains(d.page()), "made: " + made);
-    assertTrue(made.size() <= 3, "pages made: " + made + " of " + pages);
+    // Only the edited page is cut again; the others are known by the count and digest the
+    // previous export kept.
+    assertEquals(Set.of(d.page()), made);
+  }
+
+  private static long chunks(long documents) {
+    return (documents + IndexExport.DOCS_PER_CHUNK - 1) / IndexExport.DOCS_PER_CHUNK;
+  }
+
+  /**
+   * A section added to a disclosure moves the number of every later document, but the document
+   * chunks are each page's own: the other pages' are kept. (The term chunks still hold the moved
+   * numbers and are written again.)
+   */
+  @Test
+  void aDocumentAddedToAPageWritesOnlyThatPagesDocumentChunks(@TempDir Path dir) throws Exception {
+    site(dir);
+    List<SearchDocument> docs = new ArrayList<>(Sections.of(catalog));
+    Files before = export(docs, null, null);
+    int at = Math.max(firstDisclosureDocument(docs), docs.size() / 3);
+    SearchDocument d = docs.get(at);
+    docs.add(at + 1, withText(d, "本节新增：另购鲸鱼潜艇一艘。"));
+
+    Files after = export(docs, Set.of(d.page()), before);
+
+    assertSameFiles(fresh(docs), after, "");
+    long onPage = docs.stream().filter(x -> x.url().startsWith(d.page() + "#")).count();
+    long later = docs.size() - at;
+    assertTrue(chunks(later) > chunks(onPage) + 3, "documents after the edit: " + later);
+    assertEquals(chunks(onPage), after.written("search/d/"), "document chunks written");
+    assertEquals(after.all("search/d/") - chunks(onPage), after.kept("search/d/"));
+    assertEquals(Set.of(d.page()), made);
+
+    docs.remove(at + 1);
+    Files undone = export(docs, Set.of(d.page()), after);
+
+    assertSameFiles(before, undone, "the section taken away again");
+    assertEquals(chunks(onPage - 1), undone.written("search/d/"), "document chunks written");
   }
 
   /**

@@ -115,6 +115,14 @@ class SearchParityTest {
           JsonNode got = browser.get("results").get(i);
           assertEquals(q, got.get("q").asText());
           List<Integer> actual = ints(got.get("docs"));
+          if (got.has("urls")) {
+            for (int k = 0; k < actual.size(); k++) {
+              assertEquals(
+                  index.stored(actual.get(k)).get("url"),
+                  got.get("urls").get(k).asText(),
+                  q + ": the document chunk of document " + actual.get(k));
+            }
+          }
           queries++;
           if (expected.equals(actual) && index.count(q) == got.get("total").asInt()) {
             same++;
