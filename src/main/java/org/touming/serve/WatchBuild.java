@@ -109,10 +109,7 @@ public final class WatchBuild implements AutoCloseable {
         Thread.currentThread().interrupt();
         return;
       } catch (IOException | RuntimeException e) {
-        synchronized (out) {
-          out.println("touming build --watch: " + e.getMessage());
-          out.flush();
-        }
+        say("touming build --watch: " + e.getMessage());
       }
     }
   }
@@ -126,19 +123,22 @@ public final class WatchBuild implements AutoCloseable {
     try {
       return build.rehearse(root, output, strict).written();
     } catch (RuntimeException e) {
-      synchronized (out) {
-        out.println("touming build --watch: 演练重建失败，输出未改动；此后照常在修改后重建：" + e.getMessage());
-        out.flush();
-      }
+      say("touming build --watch: 演练重建失败，输出未改动；此后照常在修改后重建：" + e.getMessage());
       return false;
     }
   }
 
   private void reportRehearsed(long started) {
+    say(
+        String.format(
+            "已预热：在内存中演练重建 %d 次，输出未改动（%d ms）；此后每次修改只重建受影响的部分",
+            rehearsals, (System.nanoTime() - started) / 1_000_000));
+  }
+
+  /** One line of the watch's own, not torn by another thread's. */
+  private void say(String line) {
     synchronized (out) {
-      out.printf(
-          "已预热：在内存中演练重建 %d 次，输出未改动（%d ms）；此后每次修改只重建受影响的部分%n",
-          rehearsals, (System.nanoTime() - started) / 1_000_000);
+      out.println(line);
       out.flush();
     }
   }
