@@ -65,7 +65,7 @@ try {
     const r = await tab.evaluate(async ([q, limit]) => {
       const r = await toumingSearch.search(q);
       const hits = limit ? r.hits.slice(0, limit) : r.hits;
-      return { q, total: r.total, docs: hits.map((h) => h.doc) };
+      return { q, total: r.total, places: hits.map((h) => toumingSearch.place(h.doc)) };
     }, [q, limit]);
     results.push(r);
   }

@@ -1,7 +1,7 @@
 // Runs the theme's search.js in Node on a built site's exported index, for the parity and
 // recall tests: node search-node.mjs <site> <queries.json> <out.json> [limit]
-// Each query gives its top `limit` document ids (all matches when limit is 0), their URLs as the
-// document chunks give them, and the total.
+// Each query gives its top `limit` document ids (all matches when limit is 0), each as its page
+// number and slot (S.place), their URLs as the document chunks give them, and the total.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
@@ -24,6 +24,7 @@ for (const q of queries) {
   const docs = hits.map((h) => h.doc);
   // What a result shows comes from the document chunks: each id's URL, for the test to match.
   const urls = (await S.docs(docs)).map((d) => d.url);
-  out.push({ q, total: r.total, docs, scores: hits.map((h) => h.score), urls });
+  const places = docs.map((d) => S.place(d));
+  out.push({ q, total: r.total, docs, places, scores: hits.map((h) => h.score), urls });
 }
 writeFileSync(outFile, JSON.stringify(out));

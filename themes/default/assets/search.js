@@ -40,26 +40,28 @@
       }
       return { docCount: docCount, cache: cache };
     });
-    var r = new Reader(bytes(m.groups)), start = 0;
+    // A document's id is its page's first id plus its slot in the page: each page spans its
+    // greatest slot plus one ids, some of which no document has.
+    var r = new Reader(bytes(m.pages)), p, d;
+    m.pageBase = new Int32Array(m.pageCount + 1);
+    m.docPage = new Int32Array(m.docs);
+    for (p = 0; p < m.pageCount; p++) {
+      m.pageBase[p + 1] = m.pageBase[p] + r.v();
+      for (d = m.pageBase[p]; d < m.pageBase[p + 1]; d++) m.docPage[d] = p;
+    }
+    // Filter values come per run of pages with the same.
+    var start = 0;
+    r = new Reader(bytes(m.groups));
     m.g = { start: [], region: [], department: [], year: [], kind: [] };
     for (var g = 0; g < m.groupCount; g++) {
       start += r.v();
       m.g.start.push(start); m.g.region.push(r.v()); m.g.department.push(r.v());
       m.g.year.push(r.v()); m.g.kind.push(r.v());
     }
-    m.docGroup = new Int32Array(m.docs);
+    m.pageGroup = new Int32Array(m.pageCount);
     for (g = 0; g < m.groupCount; g++) {
-      var end = g + 1 < m.groupCount ? m.g.start[g + 1] : m.docs;
-      for (var d = m.g.start[g]; d < end; d++) m.docGroup[d] = g;
-    }
-    // Each page's documents are chunked on their own: a document's chunk is its page's number and
-    // its place among the page's documents divided by the chunk size.
-    r = new Reader(bytes(m.pages));
-    m.pageStart = new Int32Array(m.pageCount + 1);
-    m.docPage = new Int32Array(m.docs);
-    for (var p = 0; p < m.pageCount; p++) {
-      m.pageStart[p + 1] = m.pageStart[p] + r.v();
-      for (d = m.pageStart[p]; d < m.pageStart[p + 1]; d++) m.docPage[d] = p;
+      var end = g + 1 < m.groupCount ? m.g.start[g + 1] : m.pageCount;
+      for (p = m.g.start[g]; p < end; p++) m.pageGroup[p] = g;
     }
     m.termChunks = m.termChunks ? m.termChunks.split(' ') : [];
     meta = m;
@@ -73,7 +75,12 @@
       for (var f = 0; f < 3; f++) {
         if (!(mask & (1 << f))) continue;
         at[f] = r.at;
-        for (var df = r.v(); df > 0; df--) { if (!(r.v() & 1)) r.v(); r.at++; }
+        for (var df = r.v(); df > 0; df--) {
+          var code = r.v();
+          if (!(code & 1)) r.v();
+          if (!(code & 2)) r.v();
+          r.at++;
+        }
       }
       index.set(list[i], at);
     }
@@ -82,11 +89,13 @@
 
   S.d = function (name, docs) { docChunks[name] = docs; };
 
-  /* The chunk file that holds a document, and the document's place in it. */
+  /* The chunk file that holds a document, and the document's place in it: neighbours in one of
+     the page's slot lists share a chunk (IndexExport.chunk). */
   function docChunk(id) {
-    var p = meta.docPage[id], local = id - meta.pageStart[p];
-    var k = Math.floor(local / meta.docsPerChunk);
-    return { name: p + '-' + k, at: local - k * meta.docsPerChunk };
+    var p = meta.docPage[id], slot = id - meta.pageBase[p];
+    var list = slot % meta.lists, index = Math.floor(slot / meta.lists);
+    var k = Math.floor(index / meta.docsPerChunk) * meta.lists + list;
+    return { name: p + '-' + k, at: index % meta.docsPerChunk };
   }
 
   /* Where the index files are, relative to the page; set by the page or a test. */
@@ -228,17 +237,22 @@
   }
 
   /* One term clause, scored as Lucene's BM25Similarity does, float for float: idf, then
-     weight - weight / (1 + freq / norm) for each posting (document gap, freq, norm byte). */
+     weight - weight / (1 + freq / norm) for each posting: a code (bit 0: frequency one; bit 1:
+     the previous posting's page, the rest the slot gap less one, else the page gap less one),
+     the frequency unless one, the slot on a new page, and the norm byte (TermChunks.add). */
   function clause(term, field, boost, sums, hits) {
     var e = entry(term);
     if (!e || e.at[field] < 0) return false;
-    var stats = meta.stats[field], r = new Reader(e.data, e.at[field]), df = r.v(), doc = 0;
+    var stats = meta.stats[field], r = new Reader(e.data, e.at[field]), df = r.v();
+    var page = -1, slot = 0;
     var idf = fround(Math.log(1 + (stats.docCount - df + 0.5) / (df + 0.5)));
     var weight = fround(boost * idf);
     for (var i = 0; i < df; i++) {
-      var code = r.v();
-      doc += Math.floor(code / 2);
+      var code = r.v(), gap = Math.floor(code / 4) + 1;
+      if (code & 2) slot += gap; else page += gap;
       var freq = code & 1 ? 1 : r.v();
+      if (!(code & 2)) slot = r.v();
+      var doc = meta.pageBase[page] + slot;
       var norm = e.data[r.at++];
       sums[doc] += fround(weight - fround(weight / fround(1 + fround(freq * stats.cache[norm]))));
       hits[doc]++;
@@ -268,11 +282,17 @@
 
   /* Filter values of a document: region index, department index + 1, year, kind (0 for none). */
   S.facets = function (doc) {
-    var g = meta.docGroup[doc];
+    var g = meta.pageGroup[meta.docPage[doc]];
     return { region: meta.g.region[g], department: meta.g.department[g], year: meta.g.year[g], kind: meta.g.kind[g] };
   };
 
   S.meta = function () { return meta; };
+
+  /* A document's page number and slot, as the export numbers it. */
+  S.place = function (doc) {
+    var p = meta.docPage[doc];
+    return p + ':' + (doc - meta.pageBase[p]);
+  };
   S.cmp = cmp;
 
   /* Resolves to {plan, hits: [{doc, score}], total} ranked as Lucene ranks them. */

@@ -7,9 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.touming.internal.AtomicFile;
 import org.touming.internal.Sha256;
 import org.touming.internal.ToolVersion;
@@ -17,17 +19,16 @@ import org.touming.internal.ToolVersion;
 /**
  * What one build's search export was made of, kept (in {@code .touming/}) so that the next build
  * after an edit writes again only the files the edit changed: the batches of the index in order
- * (their {@link PartStore} keys), where each page's documents began with their count and digest,
- * its number and the checksums of its document chunks, and the first term and checksum of each term
- * chunk. A checksum is only trusted where the previous output's manifest gives the same one for the
- * same path. The state is only read where the build that wrote it finished and recorded its digest:
- * the pages' digests stand in for their documents, and a state whose build failed after writing it
- * would describe an edit that the sources may since have lost.
+ * (their {@link PartStore} keys), each page's document count and digest, its number and the
+ * checksums of its document chunks, and the first term and checksum of each term chunk. A checksum
+ * is only trusted where the previous output's manifest gives the same one for the same path. The
+ * state is only read where the build that wrote it finished and recorded its digest: the pages'
+ * digests stand in for their documents, and a state whose build failed after writing it would
+ * describe an edit that the sources may since have lost.
  */
 record ExportState(
     List<String> batches,
     Map<String, Page> pages,
-    int docs,
     List<String> termStarts,
     List<String> termHashes) {
 
@@ -45,17 +46,17 @@ record ExportState(
   private static volatile Recent recent;
 
   /**
-   * Where a page's documents began, how many there were, their {@link SearchPage#digest}, the
-   * page's place among the pages with documents, and the checksum of each of its document chunks.
+   * How many documents a page had, their {@link SearchPage#digest}, the page's place among the
+   * pages with documents, and the checksum of each of its document chunks by the chunk's number.
    */
-  record Page(int start, int count, String digest, int number, List<String> chunks) {
+  record Page(int count, String digest, int number, Map<Integer, String> chunks) {
     Page {
-      chunks = List.copyOf(chunks);
+      chunks = Collections.unmodifiableSortedMap(new TreeMap<>(chunks));
     }
   }
 
   private static String header() {
-    return "touming-search-export 3 "
+    return "touming-search-export 4 "
         + ToolVersion.id()
         + " "
         + IndexExport.TERM_CHUNK_BYTES
@@ -89,23 +90,16 @@ record ExportState(
       Map<String, Page> pages = new HashMap<>();
       for (String line : lines(in, "pages")) {
         String[] f = line.split("\t");
-        if (f.length != 6) {
+        if (f.length != 5) {
           return null;
         }
-        Page page =
-            new Page(
-                Integer.parseInt(f[1]),
-                Integer.parseInt(f[2]),
-                f[3],
-                Integer.parseInt(f[4]),
-                List.of(f[5].split(",")));
-        if (page.chunks().size()
-            != (page.count() + IndexExport.DOCS_PER_CHUNK - 1) / IndexExport.DOCS_PER_CHUNK) {
-          return null;
+        Map<Integer, String> chunks = new TreeMap<>();
+        for (String chunk : f[4].split(",")) {
+          int colon = chunk.indexOf(':');
+          chunks.put(Integer.parseInt(chunk.substring(0, colon)), chunk.substring(colon + 1));
         }
-        pages.put(f[0], page);
+        pages.put(f[0], new Page(Integer.parseInt(f[1]), f[2], Integer.parseInt(f[3]), chunks));
       }
-      int docs = Integer.parseInt(value(in.readLine(), "docs"));
       List<String> termStarts = new ArrayList<>();
       List<String> termHashes = new ArrayList<>();
       for (String line : lines(in, "term-chunks")) {
@@ -116,7 +110,7 @@ record ExportState(
       if (in.readLine() != null) {
         return null;
       }
-      return new ExportState(batches, pages, docs, termStarts, termHashes);
+      return new ExportState(batches, pages, termStarts, termHashes);
     } catch (IOException | RuntimeException e) {
       return null; // an unreadable state only means a full export
     }
@@ -142,13 +136,6 @@ record ExportState(
     return line.substring(name.length() + 1);
   }
 
-  /** Where each page's documents began. */
-  Map<String, Integer> starts() {
-    Map<String, Integer> starts = new HashMap<>();
-    pages.forEach((url, p) -> starts.put(url, p.start()));
-    return starts;
-  }
-
   /** Writes the state; returns its digest, which the next build must give to {@link #read}. */
   String write(Path file) throws IOException {
     StringBuilder sb = new StringBuilder(header()).append('\n');
@@ -160,17 +147,14 @@ record ExportState(
             e ->
                 sb.append(e.getKey())
                     .append('\t')
-                    .append(e.getValue().start())
-                    .append('\t')
                     .append(e.getValue().count())
                     .append('\t')
                     .append(e.getValue().digest())
                     .append('\t')
                     .append(e.getValue().number())
                     .append('\t')
-                    .append(String.join(",", e.getValue().chunks()))
+                    .append(chunks(e.getValue()))
                     .append('\n'));
-    sb.append("docs ").append(docs).append('\n');
     sb.append("term-chunks ").append(termStarts.size()).append('\n');
     for (int i = 0; i < termStarts.size(); i++) {
       sb.append(termHashes.get(i)).append('\t').append(termStarts.get(i)).append('\n');
@@ -180,6 +164,14 @@ record ExportState(
     String digest = Sha256.hex(bytes);
     recent = new Recent(digest, this);
     return digest;
+  }
+
+  private static String chunks(Page page) {
+    StringBuilder sb = new StringBuilder();
+    page.chunks()
+        .forEach(
+            (k, hash) -> sb.append(sb.length() == 0 ? "" : ",").append(k).append(':').append(hash));
+    return sb.toString();
   }
 
   private static void list(StringBuilder sb, String name, List<String> lines) {

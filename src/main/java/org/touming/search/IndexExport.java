@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.MultiTerms;
@@ -31,21 +32,23 @@ import org.touming.internal.Sha256;
 
 /**
  * Writes the index for the browser, read from Lucene's own segments so that every statistic is the
- * one IndexSearcher scores with. Each file is a script that hands its data to {@code toumingSearch}
- * when loaded, so the same files work over http and from disk:
+ * one IndexSearcher scores with. The browser numbers a document by its page (the page's place among
+ * the pages with documents) and its slot in the page ({@link SearchDocument#slot}), which an edit
+ * to another page, or to another part of its page, leaves alone. Each file is a script that hands
+ * its data to {@code toumingSearch} when loaded, so the same files work over http and from disk:
  *
  * <ul>
  *   <li>{@code search/meta.js}: per field the document count and total term count (BM25's avgdl),
- *       Lucene's norm decoding table, the first term of each term chunk, and the filter values of
- *       every run of documents from one page;
+ *       Lucene's norm decoding table, the first term of each term chunk, each page's slot span and
+ *       the filter values of every run of pages with the same;
  *   <li>{@code search/t/C-N.js}: terms in code point order, and per term and field its postings:
- *       document gaps and frequencies as varints, each with the document's one-byte norm for that
- *       field ({@link TermChunks}: C is the hexadecimal first code point of the chunk's first term,
- *       N its place among the chunks whose first terms begin with it);
+ *       page gaps, frequencies and slots as varints, each with the document's one-byte norm for
+ *       that field ({@link TermChunks}: C is the hexadecimal first code point of the chunk's first
+ *       term, N its place among the chunks whose first terms begin with it);
  *   <li>{@code search/d/P-K.js}: URL with anchor, title and the start of the text (for snippets) of
- *       each document, {@link #DOCS_PER_CHUNK} of one page's documents a file (P is the page's
- *       place among the pages with documents, K the place of the chunk among the page's), so that a
- *       page that gains or loses a document writes only its own chunks again.
+ *       up to {@link #DOCS_PER_CHUNK} documents of page P that are neighbours in one of its slot
+ *       lists ({@link #chunk}), so that a page that gains or loses a document writes only its own
+ *       chunks again.
  * </ul>
  *
  * A query loads the meta, the term chunks that would hold its candidate words and bigrams, and the
@@ -91,7 +94,7 @@ public final class IndexExport {
   public static String write(SearchIndex index, Documents docs, ExportSink out) throws IOException {
     IndexReader reader = index.reader();
     Map<String, Object> meta = new LinkedHashMap<>();
-    meta.put("version", 3);
+    meta.put("version", 4);
     // The parameters of the similarity IndexSearcher ranks with (its default, BM25).
     BM25Similarity bm25 = new BM25Similarity();
     meta.put("k1", bm25.getK1());
@@ -99,7 +102,6 @@ public final class IndexExport {
     meta.put("titleBoost", QueryPlan.TITLE_BOOST);
     meta.put("maxWord", QueryPlan.MAX_WORD);
     meta.put("maxQuery", QueryPlan.MAX_QUERY);
-    meta.put("docs", docs.count);
     Map<String, Object> fields = new LinkedHashMap<>();
     for (String f : SearchIndex.FIELDS) {
       Terms terms = MultiTerms.getTerms(reader, f);
@@ -116,7 +118,9 @@ public final class IndexExport {
     }
     meta.put("lengths", lengths);
     List<String> batches = index.parts().stream().map(p -> p.getFileName().toString()).toList();
-    TermChunks chunks = new TermChunks(reader, out);
+    Numbering numbering = docs.numbering(reader);
+    meta.put("docs", numbering.span());
+    TermChunks chunks = new TermChunks(reader, out, numbering.pageOf(), numbering.slotOf());
     Set<BytesRef> touched = docs.aligned() ? touched(index.parts(), docs.previous, batches) : null;
     if (touched == null) {
       chunks.writeAll();
@@ -125,7 +129,8 @@ public final class IndexExport {
     }
     meta.put("termChunks", String.join(" ", chunks.starts()));
     meta.put("docsPerChunk", DOCS_PER_CHUNK);
-    docs.describe(meta);
+    meta.put("lists", SearchDocument.LISTS);
+    docs.describe(meta, numbering);
     out.write("search/meta.js", script("m", meta));
     if (docs.state == null) {
       return null;
@@ -134,16 +139,9 @@ public final class IndexExport {
     for (int i = 0; i < docs.pages.size(); i++) {
       SearchPage p = docs.pages.get(i);
       pages.put(
-          p.url(),
-          new ExportState.Page(
-              docs.pageStarts.get(p.url()),
-              p.count(),
-              p.digest(),
-              i,
-              docs.chunkHashes.get(p.url())));
+          p.url(), new ExportState.Page(p.count(), p.digest(), i, docs.chunkHashes.get(p.url())));
     }
-    return new ExportState(batches, pages, docs.count, chunks.starts(), chunks.hashes())
-        .write(docs.state);
+    return new ExportState(batches, pages, chunks.starts(), chunks.hashes()).write(docs.state);
   }
 
   /**
@@ -169,6 +167,27 @@ public final class IndexExport {
     return touched;
   }
 
+  /**
+   * The document chunk of a slot: neighbours in one of the page's lists share one, so that the
+   * chunks of a page are nearly full whichever parts it has.
+   */
+  static int chunk(int slot) {
+    int list = slot % SearchDocument.LISTS;
+    int index = slot / SearchDocument.LISTS;
+    return index / DOCS_PER_CHUNK * SearchDocument.LISTS + list;
+  }
+
+  /** Each document's page and slot, and each page's slot span (its greatest slot plus one). */
+  record Numbering(int[] pageOf, int[] slotOf, int[] spans) {
+    int span() {
+      int sum = 0;
+      for (int s : spans) {
+        sum += s;
+      }
+      return sum;
+    }
+  }
+
   static byte[] script(String call, Object... args) throws JsonProcessingException {
     StringBuilder sb = new StringBuilder("toumingSearch.").append(call).append('(');
     for (int i = 0; i < args.length; i++) {
@@ -178,12 +197,12 @@ public final class IndexExport {
   }
 
   /**
-   * Receives the pages in document id order: writes each page's documents in chunks of {@link
-   * #DOCS_PER_CHUNK}, and keeps the page's document count (for the browser to find a document's
-   * page and chunk) and the filter values per run of documents from one page: first document (as a
-   * gap), region, department (0 for none, else its index + 1), year (0 for none) and kind (see
-   * {@link #kindCode}). A page's chunks that the previous build wrote from the same documents under
-   * the same page number are kept without making them.
+   * Receives the pages in document id order: writes each page's documents in its chunks ({@link
+   * #chunk}), and keeps the page's document count (to number the documents by page) and the filter
+   * values per run of pages with the same: first page (as a gap), region, department (0 for none,
+   * else its index + 1), year (0 for none) and kind (see {@link #kindCode}). A page's chunks that
+   * the previous build wrote from the same documents under the same page number are kept without
+   * making them.
    */
   public static final class Documents implements Consumer<SearchPage> {
     private final ExportSink out;
@@ -195,15 +214,13 @@ public final class IndexExport {
     private final List<List<Object>> departments = new ArrayList<>();
     private final Map<String, Integer> departmentIndex = new HashMap<>();
     private final Varints groups = new Varints();
-    private final Varints pageCounts = new Varints();
-    private final Map<String, Integer> pageStarts = new HashMap<>();
-    private final Map<String, List<String>> chunkHashes = new HashMap<>();
+    private int[] pageCounts = new int[64];
+    private final Map<String, Map<Integer, String>> chunkHashes = new HashMap<>();
     private final List<SearchPage> pages = new ArrayList<>();
     private String previousKey;
     private int previousStart;
     private int groupCount;
     private int pageCount;
-    private int count;
 
     private Documents(
         Catalog catalog,
@@ -256,69 +273,108 @@ public final class IndexExport {
       if (state != null) {
         pages.add(p); // for their counts and digests in the state
       }
-      pageStarts.put(p.url(), count);
       int number = pageCount++;
       int n = p.count();
-      pageCounts.add(n);
+      if (number == pageCounts.length) {
+        pageCounts = Arrays.copyOf(pageCounts, number * 2);
+      }
+      pageCounts[number] = n;
       String key = p.region() + "/" + p.department() + "/" + p.year() + "/" + p.kind();
       if (!key.equals(previousKey)) {
         groups
-            .add(count - previousStart)
+            .add(number - previousStart)
             .add(regionIndex.get(p.region()))
             .add(departmentIndex.getOrDefault(p.region() + "/" + p.department(), 0))
             .add(p.year())
             .add(kindCode(p.kind()));
         previousKey = key;
-        previousStart = count;
+        previousStart = number;
         groupCount++;
       }
       // A page's documents are its disclosure's (or its region's or department's, which only a
       // change that rebuilds everything changes), so an unchanged page under the same number has
       // the same chunks.
       ExportState.Page before = previous == null ? null : previous.pages().get(p.url());
-      List<String> kept =
+      Map<Integer, String> kept =
           before != null
                   && !changedPages.contains(p.url())
                   && before.number() == number
                   && before.count() == n
               ? before.chunks()
-              : List.of();
-      List<String> hashes = new ArrayList<>();
-      List<SearchDocument> made = null;
+              : Map.of();
+      Map<Integer, String> hashes = new TreeMap<>();
       try {
-        for (int k = 0; k * DOCS_PER_CHUNK < n; k++) {
-          String path = "search/d/" + number + "-" + k + ".js";
-          if (k < kept.size() && out.keep(path, kept.get(k))) {
-            hashes.add(kept.get(k));
-            continue;
+        for (Map.Entry<Integer, String> e : kept.entrySet()) {
+          if (out.keep(path(number, e.getKey()), e.getValue())) {
+            hashes.put(e.getKey(), e.getValue());
           }
-          if (made == null) {
-            made = p.documents();
-          }
-          List<List<String>> docs = new ArrayList<>();
-          for (int i = k * DOCS_PER_CHUNK; i < Math.min(n, (k + 1) * DOCS_PER_CHUNK); i++) {
-            SearchDocument d = made.get(i);
-            String text = d.text();
-            if (text.codePointCount(0, text.length()) > SNIPPET_SOURCE) {
-              text = text.substring(0, text.offsetByCodePoints(0, SNIPPET_SOURCE));
-            }
-            docs.add(List.of(d.url(), d.title(), text));
-          }
-          byte[] bytes = script("d", number + "-" + k, docs);
-          String hash = Sha256.hex(bytes);
-          out.write(path, bytes, hash);
-          hashes.add(hash);
+        }
+        if (kept.isEmpty() || hashes.size() < kept.size()) {
+          write(number, p.documents(), hashes);
         }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
       chunkHashes.put(p.url(), hashes);
-      count += n;
     }
 
-    /** Whether the documents are the previous build's, under the same numbers. */
+    private static String path(int page, int chunk) {
+      return "search/d/" + page + "-" + chunk + ".js";
+    }
+
+    /** Writes the chunks of a page's documents that {@code hashes} does not hold, adding them. */
+    private void write(int number, List<SearchDocument> made, Map<Integer, String> hashes)
+        throws IOException {
+      Map<Integer, List<Object>> chunks = new TreeMap<>();
+      for (SearchDocument d : made) {
+        int at = d.slot() / SearchDocument.LISTS % DOCS_PER_CHUNK;
+        List<Object> docs = chunks.computeIfAbsent(chunk(d.slot()), k -> new ArrayList<>());
+        while (docs.size() < at) {
+          docs.add(null); // a slot of the chunk that the page does not use
+        }
+        String text = d.text();
+        if (text.codePointCount(0, text.length()) > SNIPPET_SOURCE) {
+          text = text.substring(0, text.offsetByCodePoints(0, SNIPPET_SOURCE));
+        }
+        docs.add(List.of(d.url(), d.title(), text));
+      }
+      for (Map.Entry<Integer, List<Object>> e : chunks.entrySet()) {
+        if (hashes.containsKey(e.getKey())) {
+          continue;
+        }
+        byte[] bytes = script("d", number + "-" + e.getKey(), e.getValue());
+        String hash = Sha256.hex(bytes);
+        out.write(path(number, e.getKey()), bytes, hash);
+        hashes.put(e.getKey(), hash);
+      }
+    }
+
+    /** Whether the pages are numbered as in the previous build. */
     boolean aligned() {
-      return previous != null && previous.docs() == count && previous.starts().equals(pageStarts);
+      return previous != null && previous.pages().size() == pageCount;
+    }
+
+    /**
+     * Each document's page and slot, the pages in the order they came with their counts, the slots
+     * from the index (a page known by its count alone did not make its documents).
+     */
+    Numbering numbering(IndexReader reader) throws IOException {
+      int[] pageOf = new int[reader.maxDoc()];
+      int[] slotOf = new int[reader.maxDoc()];
+      int[] spans = new int[pageCount];
+      long[] places = SearchIndex.places(reader);
+      int doc = 0;
+      for (int page = 0; page < pageCount; page++) {
+        for (int i = 0; i < pageCounts[page]; i++, doc++) {
+          pageOf[doc] = page;
+          slotOf[doc] = (int) places[doc];
+          spans[page] = slotOf[doc] + 1;
+        }
+      }
+      if (doc != pageOf.length) {
+        throw new IllegalStateException(pageOf.length + " documents indexed, " + doc + " counted");
+      }
+      return new Numbering(pageOf, slotOf, spans);
     }
 
     /** 0 for a page that is no disclosure, else the kind's position in {@code kinds} plus one. */
@@ -332,14 +388,18 @@ public final class IndexExport {
       return 0;
     }
 
-    void describe(Map<String, Object> meta) {
+    void describe(Map<String, Object> meta, Numbering numbering) {
       meta.put("regions", regions);
       meta.put("departments", departments);
       meta.put("kinds", Arrays.stream(Kind.values()).map(Kind::label).toList());
       meta.put("groupCount", groupCount);
       meta.put("groups", groups.base64());
       meta.put("pageCount", pageCount);
-      meta.put("pages", pageCounts.base64());
+      Varints spans = new Varints();
+      for (int span : numbering.spans()) {
+        spans.add(span);
+      }
+      meta.put("pages", spans.base64());
     }
   }
 }

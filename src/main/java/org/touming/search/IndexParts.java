@@ -191,13 +191,14 @@ final class IndexParts {
     Path part = store != null ? store.fresh() : folder.resolve("part-" + number);
     try (NIOFSDirectory dir = new NIOFSDirectory(part);
         IndexWriter writer = new IndexWriter(dir, SearchIndex.config(64))) {
-      for (SearchPage p : batch) {
+      for (int i = 0; i < batch.size(); i++) {
+        SearchPage p = batch.get(i);
         for (SearchDocument d : p.hold()) {
           if (failure != null) {
             throw new CancellationException();
           }
           SearchIndex.stopIf(stop);
-          writer.addDocument(SearchIndex.document(d, analysis.terms(d)));
+          writer.addDocument(SearchIndex.document(d, analysis.terms(d), i));
         }
         p.release();
       }

@@ -14,45 +14,49 @@ import org.apache.lucene.util.BytesRef;
 
 /**
  * The terms whose exported postings differ between two indexes of one batch with the same number of
- * documents: a term only one of them has, a term whose documents or frequencies differ, and every
- * term of a document whose length in that field (its norm, which each posting carries) changed.
+ * pages. The export numbers a document by its page and slot ({@link SearchIndex#PLACE}), so a
+ * document is the same one in both where its place is: a term only one of them has differs, as does
+ * a term whose places or frequencies differ, and every term of a document whose length in that
+ * field (its norm, which each posting carries) changed.
  */
 final class PartDiff {
   private PartDiff() {}
 
   /**
    * Adds the terms that differ between the batch indexes in {@code before} and {@code after}; false
-   * (and nothing added) when they hold different numbers of documents.
+   * (and nothing added) when they hold different numbers of pages.
    */
   static boolean touched(Path before, Path after, Set<BytesRef> out) throws IOException {
     try (NIOFSDirectory a = new NIOFSDirectory(before);
         NIOFSDirectory b = new NIOFSDirectory(after);
         IndexReader ra = DirectoryReader.open(a);
         IndexReader rb = DirectoryReader.open(b)) {
-      if (ra.maxDoc() != rb.maxDoc()) {
+      long[] pa = SearchIndex.places(ra);
+      long[] pb = SearchIndex.places(rb);
+      if (pages(pa) != pages(pb)) {
         return false;
       }
       for (String field : SearchIndex.FIELDS) {
-        field(ra, rb, field, out);
+        field(ra, rb, pa, pb, field, out);
       }
       return true;
     }
   }
 
-  private static void field(IndexReader ra, IndexReader rb, String field, Set<BytesRef> out)
+  private static long pages(long[] places) {
+    return places.length == 0 ? 0 : (places[places.length - 1] >>> 32) + 1;
+  }
+
+  private static void field(
+      IndexReader ra, IndexReader rb, long[] pa, long[] pb, String field, Set<BytesRef> out)
       throws IOException {
-    byte[] na = TermChunks.norms(ra, field);
-    byte[] nb = TermChunks.norms(rb, field);
-    boolean[] resized = new boolean[na.length];
-    for (int d = 0; d < na.length; d++) {
-      resized[d] = na[d] != nb[d];
-    }
+    boolean[] resized = resized(TermChunks.norms(ra, field), TermChunks.norms(rb, field), pa, pb);
     TermsEnum ea = iterator(ra, field);
     TermsEnum eb = iterator(rb, field);
     BytesRef ta = ea == null ? null : ea.next();
     BytesRef tb = eb == null ? null : eb.next();
-    PostingsEnum pa = null;
-    PostingsEnum pb = null;
+    PostingsEnum a = null;
+    PostingsEnum b = null;
     while (ta != null || tb != null) {
       int c = ta == null ? 1 : tb == null ? -1 : ta.compareTo(tb);
       if (c < 0) {
@@ -62,9 +66,9 @@ final class PartDiff {
         out.add(BytesRef.deepCopyOf(tb));
         tb = eb.next();
       } else {
-        pa = ea.postings(pa, PostingsEnum.FREQS);
-        pb = eb.postings(pb, PostingsEnum.FREQS);
-        if (differ(pa, pb, resized)) {
+        a = ea.postings(a, PostingsEnum.FREQS);
+        b = eb.postings(b, PostingsEnum.FREQS);
+        if (differ(a, b, pa, pb, resized)) {
           out.add(BytesRef.deepCopyOf(ta));
         }
         ta = ea.next();
@@ -73,22 +77,40 @@ final class PartDiff {
     }
   }
 
+  /**
+   * Per document of {@code before}, whether the document at its place in {@code after} has another
+   * norm. Documents come in place order in both, so one pass over each finds the pairs.
+   */
+  private static boolean[] resized(byte[] na, byte[] nb, long[] pa, long[] pb) {
+    boolean[] resized = new boolean[pa.length];
+    for (int i = 0, j = 0; i < pa.length && j < pb.length; ) {
+      if (pa[i] < pb[j]) {
+        i++;
+      } else if (pa[i] > pb[j]) {
+        j++;
+      } else {
+        resized[i] = na[i] != nb[j];
+        i++;
+        j++;
+      }
+    }
+    return resized;
+  }
+
   private static TermsEnum iterator(IndexReader reader, String field) throws IOException {
     Terms terms = MultiTerms.getTerms(reader, field);
     return terms == null ? null : terms.iterator();
   }
 
-  private static boolean differ(PostingsEnum a, PostingsEnum b, boolean[] resized)
-      throws IOException {
+  private static boolean differ(
+      PostingsEnum a, PostingsEnum b, long[] pa, long[] pb, boolean[] resized) throws IOException {
     while (true) {
       int da = a.nextDoc();
-      if (da != b.nextDoc()) {
-        return true;
+      int db = b.nextDoc();
+      if (da == PostingsEnum.NO_MORE_DOCS || db == PostingsEnum.NO_MORE_DOCS) {
+        return da != db;
       }
-      if (da == PostingsEnum.NO_MORE_DOCS) {
-        return false;
-      }
-      if (a.freq() != b.freq() || resized[da]) {
+      if (pa[da] != pb[db] || a.freq() != b.freq() || resized[da]) {
         return true;
       }
     }

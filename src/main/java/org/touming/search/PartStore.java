@@ -50,7 +50,7 @@ public final class PartStore {
     this.folder = folder;
     this.take = take;
     this.beforeCutting = beforeCutting;
-    this.salt = "touming-part 2 lucene " + Version.LATEST + " tool " + ToolVersion.id();
+    this.salt = "touming-part 3 lucene " + Version.LATEST + " tool " + ToolVersion.id();
   }
 
   /**

@@ -5,6 +5,12 @@ package org.touming.search;
  * url} is site-relative and carries the anchor of the part; {@code title} is what a result shows,
  * {@code heading} the part's own name and {@code context} the department (or region) it belongs to,
  * both searchable as the title.
+ *
+ * <p>{@code slot} is the document's place in its page, which stays the same when other documents of
+ * the page come or go: the {@code index}-th item of one of {@link #LISTS} lists ({@link #slot}).
+ * The export numbers a document by its page and slot, so that a section added to one disclosure
+ * changes only the postings of that section's terms. A page's documents come in increasing slot
+ * order.
  */
 public record SearchDocument(
     String url,
@@ -15,7 +21,22 @@ public record SearchDocument(
     String region,
     String department,
     int year,
-    String kind) {
+    String kind,
+    int slot) {
+
+  /** How many lists a page's slots interleave. */
+  public static final int LISTS = 4;
+
+  public SearchDocument {
+    if (slot < 0) {
+      throw new IllegalArgumentException(url + ": slot " + slot);
+    }
+  }
+
+  /** The slot of the {@code index}-th item of list {@code list}. */
+  public static int slot(int list, int index) {
+    return index * LISTS + list;
+  }
 
   /** The page the document is a part of: its URL without the anchor. */
   public String page() {

@@ -14,6 +14,7 @@ import java.util.function.IntConsumer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.DirectoryReader;
@@ -21,9 +22,11 @@ import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.LogDocMergePolicy;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.NoMergePolicy;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.IndexSearcher;
@@ -47,6 +50,9 @@ public final class SearchIndex implements AutoCloseable {
   public static final String TEXT = "text";
   public static final String BIGRAMS = "bigrams";
   public static final List<String> FIELDS = List.of(TITLE, TEXT, BIGRAMS);
+
+  /** Per document, its page's place in its batch (high 32 bits) and its slot (low 32 bits). */
+  static final String PLACE = "place";
 
   private static final FieldType ANALYSED = analysed();
   private static final int BATCH = 4096;
@@ -202,8 +208,13 @@ public final class SearchIndex implements AutoCloseable {
     return reader.maxDoc();
   }
 
-  static Document document(SearchDocument d, Analysis.Terms terms) {
+  /**
+   * The Lucene document of {@code d}, the document of the {@code page}-th page of its batch: the
+   * page and the slot go in {@link #PLACE}, for the export to number the document by them.
+   */
+  static Document document(SearchDocument d, Analysis.Terms terms, int page) {
     Document doc = new Document();
+    doc.add(new NumericDocValuesField(PLACE, place(page, d.slot())));
     doc.add(new StoredField("url", d.url()));
     doc.add(new Field(TITLE, new Analysis.Canned(terms.title()), ANALYSED));
     doc.add(new Field(TEXT, new Analysis.Canned(terms.text()), ANALYSED));
@@ -217,6 +228,27 @@ public final class SearchIndex implements AutoCloseable {
     doc.add(new StringField("year", Integer.toString(d.year()), Field.Store.YES));
     doc.add(new StringField("kind", d.kind(), Field.Store.YES));
     return doc;
+  }
+
+  static long place(int page, int slot) {
+    return (long) page << 32 | slot;
+  }
+
+  /** The {@link #PLACE} of every document of the reader, by document id. */
+  static long[] places(IndexReader reader) throws IOException {
+    long[] places = new long[reader.maxDoc()];
+    for (LeafReaderContext leaf : reader.leaves()) {
+      NumericDocValues values = leaf.reader().getNumericDocValues(PLACE);
+      if (values == null) {
+        continue;
+      }
+      for (int doc = values.nextDoc();
+          doc != NumericDocValues.NO_MORE_DOCS;
+          doc = values.nextDoc()) {
+        places[leaf.docBase + doc] = values.longValue();
+      }
+    }
+    return places;
   }
 
   public Directory directory() {

@@ -117,7 +117,7 @@ public final class SearchPage {
   synchronized String digest() {
     if (digest == null) {
       MessageDigest md = Sha256.digest();
-      for (SearchDocument d : held != null ? held : source.get()) {
+      for (SearchDocument d : documents()) {
         update(md, d.url());
         update(md, d.title());
         update(md, d.heading());
@@ -127,6 +127,7 @@ public final class SearchPage {
         update(md, d.department());
         update(md, Integer.toString(d.year()));
         update(md, d.kind());
+        update(md, Integer.toString(d.slot()));
       }
       digest = Sha256.hex(md);
     }
@@ -144,7 +145,7 @@ public final class SearchPage {
   /** The documents, made if need be and kept until {@link #release}. */
   synchronized List<SearchDocument> hold() {
     if (held == null) {
-      held = source.get();
+      held = ordered(source.get());
       if (count >= 0 && count != held.size()) {
         throw new IllegalStateException(
             url + ": " + held.size() + " documents where the last build had " + count);
@@ -156,7 +157,18 @@ public final class SearchPage {
 
   /** The documents, held or made afresh (and not kept). */
   synchronized List<SearchDocument> documents() {
-    return held != null ? held : source.get();
+    return held != null ? held : ordered(source.get());
+  }
+
+  /** The documents, which must come in increasing slot order: the export numbers them so. */
+  private List<SearchDocument> ordered(List<SearchDocument> documents) {
+    for (int i = 1; i < documents.size(); i++) {
+      if (documents.get(i).slot() <= documents.get(i - 1).slot()) {
+        throw new IllegalStateException(
+            url + ": slot " + documents.get(i).slot() + " after " + documents.get(i - 1).slot());
+      }
+    }
+    return documents;
   }
 
   /** Lets go of the documents once the batch holding them is indexed. */

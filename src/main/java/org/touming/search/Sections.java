@@ -1,6 +1,7 @@
 package org.touming.search;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.touming.content.Catalog;
@@ -15,9 +16,18 @@ import org.touming.render.Urls;
  * Cuts a site into what search returns: each part of a disclosure (narrative sections), each
  * responsibility of its performance table with its activities, each project, its procurement, units
  * and glossary tables, and each department and region page. Documents come page by page, so that
- * the sections of one page have consecutive ids.
+ * the sections of one page have consecutive ids, and within a page in slot order ({@link
+ * SearchDocument#slot}): the narrative sections are list {@value #NARRATIVE} (item: the section's
+ * place in {@link Section}), the performance table's responsibilities list {@value
+ * #RESPONSIBILITIES}, the projects list {@value #PROJECTS}, and the procurement, units and glossary
+ * tables list {@value #TABLES}.
  */
 public final class Sections {
+  static final int NARRATIVE = 0;
+  static final int RESPONSIBILITIES = 1;
+  static final int PROJECTS = 2;
+  static final int TABLES = 3;
+
   private Sections() {}
 
   public static List<SearchDocument> of(Catalog catalog) {
@@ -45,7 +55,8 @@ public final class Sections {
                       r.code(),
                       "",
                       0,
-                      ""))));
+                      "",
+                      0))));
     }
     for (Department d : catalog.departments().values()) {
       String former =
@@ -62,7 +73,8 @@ public final class Sections {
                       d.region(),
                       d.code(),
                       0,
-                      ""))));
+                      "",
+                      0))));
     }
     return Stream.concat(
         sites.stream(),
@@ -90,9 +102,10 @@ public final class Sections {
     Disclosure d = l.value();
     String department = catalog.department(d).name();
     String name = department + " " + d.year() + "年" + d.kind().label();
+    List<SearchDocument> found = new ArrayList<>();
     Sink sink =
-        (anchor, heading, text) ->
-            docs.add(
+        (slot, anchor, heading, text) ->
+            found.add(
                 new SearchDocument(
                     page + "#" + anchor,
                     heading.isEmpty() ? name : heading,
@@ -102,21 +115,34 @@ public final class Sections {
                     d.department().region(),
                     d.department().code(),
                     d.year(),
-                    d.kind().key()));
+                    d.kind().key(),
+                    slot));
     for (Section s : Section.values()) {
       d.narrative()
           .get(s)
-          .ifPresent(text -> sink.add(s.key(), s == Section.PREFACE ? "" : s.title(), text));
+          .ifPresent(
+              text ->
+                  sink.add(
+                      SearchDocument.slot(NARRATIVE, s.ordinal()),
+                      s.key(),
+                      s == Section.PREFACE ? "" : s.title(),
+                      text));
     }
     if (d.performance() != null) {
-      for (var r : d.performance().responsibilities()) {
+      var responsibilities = d.performance().responsibilities();
+      for (int i = 0; i < responsibilities.size(); i++) {
+        var r = responsibilities.get(i);
         List<String> parts =
             new ArrayList<>(
                 List.of(join(r.name(), r.description(), r.goal(), indicators(r.indicators()))));
         for (var a : r.activities()) {
           parts.add(join(a.name(), a.description(), a.goal(), indicators(a.indicators())));
         }
-        sink.add("performance-table", r.name(), String.join(" ", parts));
+        sink.add(
+            SearchDocument.slot(RESPONSIBILITIES, i),
+            "performance-table",
+            r.name(),
+            String.join(" ", parts));
       }
     }
     for (int i = 0; i < d.projects().size(); i++) {
@@ -139,10 +165,15 @@ public final class Sections {
                           ind.description(),
                           ind.value(),
                           ind.basis())));
-      sink.add("project-" + (i + 1), p.name(), String.join(" ", parts));
+      sink.add(
+          SearchDocument.slot(PROJECTS, i),
+          "project-" + (i + 1),
+          p.name(),
+          String.join(" ", parts));
     }
     if (d.procurement() != null && !d.procurement().rows().isEmpty()) {
       sink.add(
+          SearchDocument.slot(TABLES, 0),
           "procurement-table",
           "政府采购",
           String.join(
@@ -153,6 +184,7 @@ public final class Sections {
     }
     if (!d.units().isEmpty()) {
       sink.add(
+          SearchDocument.slot(TABLES, 1),
           "units-table",
           "机构设置",
           String.join(
@@ -163,15 +195,18 @@ public final class Sections {
     }
     if (!d.glossary().isEmpty()) {
       sink.add(
+          SearchDocument.slot(TABLES, 2),
           "glossary",
           "名词解释",
           String.join(
               " ", d.glossary().stream().map(g -> g.term() + " " + g.definition()).toList()));
     }
+    found.sort(Comparator.comparingInt(SearchDocument::slot));
+    docs.addAll(found);
   }
 
   private interface Sink {
-    void add(String anchor, String title, String text);
+    void add(int slot, String anchor, String title, String text);
   }
 
   private static String indicators(List<Disclosure.Indicator> indicators) {

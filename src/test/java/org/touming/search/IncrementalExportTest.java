@@ -166,32 +166,6 @@ class IncrementalExportTest {
     assertEquals(Set.of(), paths, what);
   }
 
-  private static SearchDocument withText(SearchDocument d, String text) {
-    return new SearchDocument(
-        d.url(),
-        d.title(),
-        d.heading(),
-        d.context(),
-        text,
-        d.region(),
-        d.department(),
-        d.year(),
-        d.kind());
-  }
-
-  private static SearchDocument withTitle(SearchDocument d, String title) {
-    return new SearchDocument(
-        d.url(),
-        title,
-        d.heading(),
-        d.context(),
-        d.text(),
-        d.region(),
-        d.department(),
-        d.year(),
-        d.kind());
-  }
-
   private int firstDisclosureDocument(List<SearchDocument> docs) {
     int i = 0;
     while (!docs.get(i).url().contains("#")) {
@@ -207,7 +181,7 @@ class IncrementalExportTest {
     Files before = export(docs, null, null);
     int at = Math.max(firstDisclosureDocument(docs), docs.size() / 2);
     SearchDocument d = docs.get(at);
-    docs.set(at, withText(d, d.text() + "另购鲸鱼潜艇一艘。"));
+    docs.set(at, Edits.withText(d, d.text() + "另购鲸鱼潜艇一艘。"));
 
     Files after = export(docs, Set.of(d.page()), before);
 
@@ -218,10 +192,7 @@ class IncrementalExportTest {
         after.written("search/t/") * 5 < terms,
         "term chunks written again: " + after.written("search/t/") + " of " + terms);
     // A page's documents are chunked on their own: only the edited page's chunks are written.
-    long onPage = docs.stream().filter(x -> x.url().startsWith(d.page() + "#")).count();
-    assertTrue(
-        after.written("search/d/") <= chunks(onPage),
-        "document chunks: " + after.written("search/d/") + " for a page of " + onPage);
+    assertEquals(chunks(docs, d.page()), after.written("search/d/"), "document chunks written");
     assertTrue(after.kept > terms / 2, "kept: " + after.kept);
     // The Lucene copy writes the segment of the edited batch, and the commit, again.
     long segments = after.all("search/lucene/");
@@ -233,39 +204,49 @@ class IncrementalExportTest {
     assertEquals(Set.of(d.page()), made);
   }
 
-  private static long chunks(long documents) {
-    return (documents + IndexExport.DOCS_PER_CHUNK - 1) / IndexExport.DOCS_PER_CHUNK;
+  /** How many document chunks hold the documents of the page. */
+  private static long chunks(List<SearchDocument> docs, String page) {
+    return docs.stream()
+        .filter(x -> x.page().equals(page))
+        .map(x -> IndexExport.chunk(x.slot()))
+        .distinct()
+        .count();
   }
 
   /**
-   * A section added to a disclosure moves the number of every later document, but the document
-   * chunks are each page's own: the other pages' are kept. (The term chunks still hold the moved
-   * numbers and are written again.)
+   * A section added to a disclosure takes a slot of its own: no other document changes its page or
+   * slot, so the term chunks written are those of the section's terms, and the document chunks
+   * those of its page.
    */
   @Test
-  void aDocumentAddedToAPageWritesOnlyThatPagesDocumentChunks(@TempDir Path dir) throws Exception {
+  void aDocumentAddedToAPageWritesOnlyItsTermsAndItsPagesDocumentChunks(@TempDir Path dir)
+      throws Exception {
     site(dir);
     List<SearchDocument> docs = new ArrayList<>(Sections.of(catalog));
     Files before = export(docs, null, null);
     int at = Math.max(firstDisclosureDocument(docs), docs.size() / 3);
-    SearchDocument d = docs.get(at);
-    docs.add(at + 1, withText(d, "本节新增：另购鲸鱼潜艇一艘。"));
+    String page = docs.get(at).page();
+    int added = Edits.insert(docs, at, "工作保障措施", "本节新增：另购鲸鱼潜艇一艘。");
 
-    Files after = export(docs, Set.of(d.page()), before);
+    Files after = export(docs, Set.of(page), before);
 
     assertSameFiles(fresh(docs), after, "");
-    long onPage = docs.stream().filter(x -> x.url().startsWith(d.page() + "#")).count();
-    long later = docs.size() - at;
-    assertTrue(chunks(later) > chunks(onPage) + 3, "documents after the edit: " + later);
-    assertEquals(chunks(onPage), after.written("search/d/"), "document chunks written");
-    assertEquals(after.all("search/d/") - chunks(onPage), after.kept("search/d/"));
-    assertEquals(Set.of(d.page()), made);
+    long terms = after.all("search/t/");
+    assertTrue(
+        after.written("search/t/") * 10 < terms,
+        "term chunks written again: " + after.written("search/t/") + " of " + terms);
+    assertEquals(chunks(docs, page), after.written("search/d/"), "document chunks written");
+    assertEquals(after.all("search/d/") - chunks(docs, page), after.kept("search/d/"));
+    assertEquals(Set.of(page), made);
 
-    docs.remove(at + 1);
-    Files undone = export(docs, Set.of(d.page()), after);
+    docs.remove(added);
+    Files undone = export(docs, Set.of(page), after);
 
     assertSameFiles(before, undone, "the section taken away again");
-    assertEquals(chunks(onPage - 1), undone.written("search/d/"), "document chunks written");
+    assertEquals(chunks(docs, page), undone.written("search/d/"), "document chunks written");
+    assertTrue(
+        undone.written("search/t/") * 10 < terms,
+        "term chunks written again: " + undone.written("search/t/") + " of " + terms);
   }
 
   /**
@@ -280,7 +261,7 @@ class IncrementalExportTest {
     String finished = stateDigest;
     List<SearchDocument> edited = new ArrayList<>(docs);
     int at = firstDisclosureDocument(docs) + 2;
-    edited.set(at, withText(docs.get(at), "鲸鱼潜艇的预算"));
+    edited.set(at, Edits.withText(docs.get(at), "鲸鱼潜艇的预算"));
     export(edited, Set.of(docs.get(at).page()), before);
 
     stateDigest = finished;
@@ -298,7 +279,7 @@ class IncrementalExportTest {
     String page = docs.get(firstDisclosureDocument(docs) + 3).page();
     for (int i = 0; i < docs.size(); i++) {
       if (docs.get(i).url().startsWith(page + "#")) {
-        docs.set(i, withTitle(docs.get(i), docs.get(i).title() + " 修订稿"));
+        docs.set(i, Edits.withTitle(docs.get(i), docs.get(i).title() + " 修订稿"));
       }
     }
     Files after = export(docs, Set.of(page), before);
@@ -316,7 +297,7 @@ class IncrementalExportTest {
     Files tampered = new Files(Map.of());
     tampered.files.putAll(altered);
     int at = firstDisclosureDocument(docs) + 1;
-    docs.set(at, withText(docs.get(at), "鲸鱼潜艇"));
+    docs.set(at, Edits.withText(docs.get(at), "鲸鱼潜艇"));
     Files after = export(docs, Set.of(docs.get(at).page()), tampered);
     assertSameFiles(fresh(docs), after, "");
   }
@@ -349,7 +330,7 @@ class IncrementalExportTest {
       if (!d.text().contains(start) || (d.title() + d.heading() + d.context()).contains(start)) {
         continue;
       }
-      docs.set(holders.get(0), withText(d, d.text().replace(start, "。")));
+      docs.set(holders.get(0), Edits.withText(d, d.text().replace(start, "。")));
       Files next = export(docs, Set.of(d.page()), previous);
       assertSameFiles(fresh(docs), next, "without " + start);
       previous = next;
@@ -362,9 +343,8 @@ class IncrementalExportTest {
 
   /**
    * Edits at random, each build starting from the last one's state: texts cut short or grown,
-   * titles changed, documents added and removed (which moves every later number, so that nothing
-   * after them can be taken). Small chunks make edits remove chunks' first terms and move their
-   * boundaries.
+   * titles changed, documents added and removed. Small chunks make edits remove chunks' first terms
+   * and move their boundaries.
    */
   @Test
   void everyEditInASeriesGivesTheFilesOfAFreshExport(@TempDir Path dir) throws Exception {
@@ -376,35 +356,29 @@ class IncrementalExportTest {
     long kept = 0;
     for (int round = 0; round < 12; round++) {
       Set<String> changed = new TreeSet<>();
-      boolean moved = false;
       for (int edit = 0; edit < 1 + random.nextInt(3); edit++) {
         int at = first + random.nextInt(docs.size() - first);
         SearchDocument d = docs.get(at);
         changed.add(d.page());
         String other = docs.get(first + random.nextInt(docs.size() - first)).text();
         switch (random.nextInt(5)) {
-          case 0 -> docs.set(at, withText(d, d.text().substring(0, d.text().length() / 2)));
-          case 1 -> docs.set(at, withText(d, d.text() + other.substring(0, other.length() / 3)));
-          case 2 -> docs.set(at, withTitle(d, d.title() + round));
-          case 3 -> {
-            docs.add(at + 1, withText(d, other));
-            moved = true;
-          }
+          case 0 -> docs.set(at, Edits.withText(d, d.text().substring(0, d.text().length() / 2)));
+          case 1 ->
+              docs.set(at, Edits.withText(d, d.text() + other.substring(0, other.length() / 3)));
+          case 2 -> docs.set(at, Edits.withTitle(d, d.title() + round));
+          case 3 -> Edits.insert(docs, at, "新增" + round, other);
           default -> {
             if (docs.get(at - 1).url().startsWith(d.page() + "#")) {
               docs.remove(at);
-              moved = true;
             }
           }
         }
       }
       Files next = export(docs, changed, previous);
       assertSameFiles(fresh(docs), next, "round " + round + ", edited " + changed);
-      if (!moved) {
-        assertTrue(
-            next.written("search/t/") < next.all("search/t/"),
-            "round " + round + ": term chunks written " + next.written("search/t/"));
-      }
+      assertTrue(
+          next.written("search/t/") < next.all("search/t/"),
+          "round " + round + ": term chunks written " + next.written("search/t/"));
       kept += next.kept;
       previous = next;
     }

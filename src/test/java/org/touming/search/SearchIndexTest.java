@@ -177,18 +177,7 @@ class SearchIndexTest {
     // An edit that adds a document: its own batch is made again, and the rest are taken.
     int at = docs.size() / 2;
     SearchDocument d = docs.get(at);
-    docs.add(
-        at + 1,
-        new SearchDocument(
-            d.url(),
-            d.title(),
-            "新增",
-            d.context(),
-            "鲸鱼潜艇采购",
-            d.region(),
-            d.department(),
-            d.year(),
-            d.kind()));
+    Edits.insert(docs, at, "新增", "鲸鱼潜艇采购");
     PartStore edited = new PartStore(kept, true, () -> cuts[0]++);
     Map<String, String> after = export(docs, catalog, 16, edited);
     assertEquals(export(docs, catalog, 16, null), after);

@@ -80,9 +80,11 @@ class SearchOutputTest {
     try (SearchIndex index = SearchIndex.open(out.resolve(LuceneFiles.FOLDER))) {
       for (var r : results) {
         String q = r.get("q").asText();
-        List<Integer> lucene = index.search(q, 10).stream().map(SearchIndex.Hit::doc).toList();
+        List<String> lucene =
+            Places.of(
+                Places.of(index), index.search(q, 10).stream().map(SearchIndex.Hit::doc).toList());
         assertFalse(lucene.isEmpty(), q);
-        assertEquals(lucene.toString(), r.get("docs").toString().replace(",", ", "), q);
+        assertEquals(lucene, Places.strings(r.get("places")), q);
       }
     }
   }

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.StreamSupport;
 import org.apache.lucene.index.CheckIndex;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.BeforeAll;
@@ -108,17 +107,19 @@ class SearchParityTest {
     for (Path site : sites) {
       try (SearchIndex index = lucene(site)) {
         List<String> qs = Queries.of(index, 6, 14);
+        List<String> places = Places.of(index);
         JsonNode browser = run(script, site, qs, 10);
         for (int i = 0; i < qs.size(); i++) {
           String q = qs.get(i);
-          List<Integer> expected = index.search(q, 10).stream().map(SearchIndex.Hit::doc).toList();
+          List<String> expected =
+              Places.of(places, index.search(q, 10).stream().map(SearchIndex.Hit::doc).toList());
           JsonNode got = browser.get("results").get(i);
           assertEquals(q, got.get("q").asText());
-          List<Integer> actual = ints(got.get("docs"));
+          List<String> actual = Places.strings(got.get("places"));
           if (got.has("urls")) {
             for (int k = 0; k < actual.size(); k++) {
               assertEquals(
-                  index.stored(actual.get(k)).get("url"),
+                  index.stored(places.indexOf(actual.get(k))).get("url"),
                   got.get("urls").get(k).asText(),
                   q + ": the document chunk of document " + actual.get(k));
             }
@@ -158,6 +159,7 @@ class SearchParityTest {
     int tried = 0;
     for (Path site : sites) {
       try (SearchIndex index = lucene(site)) {
+        List<String> places = Places.of(index);
         Random random = new Random(1000 + tried);
         List<String> qs = new ArrayList<>();
         List<Integer> owners = new ArrayList<>();
@@ -179,9 +181,9 @@ class SearchParityTest {
         }
         JsonNode results = run("search-node.mjs", site, qs, 0).get("results");
         for (int i = 0; i < qs.size(); i++) {
-          List<Integer> docs = ints(results.get(i).get("docs"));
+          List<String> found = Places.strings(results.get(i).get("places"));
           assertTrue(
-              docs.contains(owners.get(i)),
+              found.contains(places.get(owners.get(i))),
               "substring " + qs.get(i) + " of document " + owners.get(i) + " not found");
           int owner = owners.get(i);
           assertTrue(
@@ -213,9 +215,5 @@ class SearchParityTest {
     assertEquals(0, p.exitValue(), output);
     JsonNode r = JSON.readTree(out.toFile());
     return r.isArray() ? JSON.createObjectNode().set("results", r) : r;
-  }
-
-  private static List<Integer> ints(JsonNode array) {
-    return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asInt).toList();
   }
 }
