@@ -22,6 +22,7 @@ import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.LogDocMergePolicy;
 import org.apache.lucene.index.MultiTerms;
@@ -236,19 +237,32 @@ public final class SearchIndex implements AutoCloseable {
 
   /** The {@link #PLACE} of every document of the reader, by document id. */
   static long[] places(IndexReader reader) throws IOException {
-    long[] places = new long[reader.maxDoc()];
+    return values(reader, leaf -> leaf.getNumericDocValues(PLACE));
+  }
+
+  /** Where a leaf keeps one number per document: its doc values of a field, or its norms. */
+  interface LeafValues {
+    NumericDocValues of(LeafReader leaf) throws IOException;
+  }
+
+  /**
+   * Every document's number, by document id (0 where it has none). Leaf by leaf, each into its
+   * place: no merged view over a city's hundred-odd segments.
+   */
+  static long[] values(IndexReader reader, LeafValues source) throws IOException {
+    long[] out = new long[reader.maxDoc()];
     for (LeafReaderContext leaf : reader.leaves()) {
-      NumericDocValues values = leaf.reader().getNumericDocValues(PLACE);
+      NumericDocValues values = source.of(leaf.reader());
       if (values == null) {
         continue;
       }
       for (int doc = values.nextDoc();
           doc != NumericDocValues.NO_MORE_DOCS;
           doc = values.nextDoc()) {
-        places[leaf.docBase + doc] = values.longValue();
+        out[leaf.docBase + doc] = values.longValue();
       }
     }
-    return places;
+    return out;
   }
 
   public Directory directory() {

@@ -2,12 +2,12 @@ package org.touming.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiTerms;
-import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
@@ -300,7 +300,7 @@ final class TermChunks {
     }
     starts.add(chunkTerms.get(0));
     String name = name(starts, starts.size() - 1);
-    byte[] bytes = IndexExport.script("t", name, String.join(" ", chunkTerms), data.base64());
+    byte[] bytes = script(name, String.join(" ", chunkTerms), data);
     String hash = Sha256.hex(bytes);
     out.write(path(name), bytes, hash);
     hashes.add(hash);
@@ -308,19 +308,27 @@ final class TermChunks {
     data = new Varints();
   }
 
+  /**
+   * {@code toumingSearch.t(name, terms, data)} with the data in base64, as {@link
+   * IndexExport#script} writes it: base64 needs no escaping in JSON, so its bytes go in as they
+   * are, not through a string that a city's common terms make tens of megabytes long.
+   */
+  private static byte[] script(String name, String terms, Varints data) throws IOException {
+    byte[] head = IndexExport.script("t", name, terms, "");
+    byte[] base64 = Base64.getEncoder().encode(data.bytes());
+    // The head ends with the empty string's closing quote and the call's end: `"");\n`.
+    int open = head.length - 4;
+    byte[] out = Arrays.copyOf(head, open + base64.length + 4);
+    System.arraycopy(base64, 0, out, open, base64.length);
+    System.arraycopy(head, open, out, open + base64.length, 4);
+    return out;
+  }
+
   static byte[] norms(IndexReader reader, String field) throws IOException {
-    byte[] norms = new byte[reader.maxDoc()];
-    // Leaf by leaf, each into its place: no merged view over a city's hundred-odd segments.
-    for (LeafReaderContext leaf : reader.leaves()) {
-      NumericDocValues values = leaf.reader().getNormValues(field);
-      if (values == null) {
-        continue;
-      }
-      for (int doc = values.nextDoc();
-          doc != NumericDocValues.NO_MORE_DOCS;
-          doc = values.nextDoc()) {
-        norms[leaf.docBase + doc] = (byte) values.longValue();
-      }
+    long[] values = SearchIndex.values(reader, leaf -> leaf.getNormValues(field));
+    byte[] norms = new byte[values.length];
+    for (int doc = 0; doc < values.length; doc++) {
+      norms[doc] = (byte) values[doc];
     }
     return norms;
   }
