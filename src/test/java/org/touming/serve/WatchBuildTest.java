@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,6 +97,46 @@ class WatchBuildTest {
         Thread.sleep(50);
       }
       assertTrue(log.toString().contains("已预热：在内存中演练重建 2 次"), log.toString());
+      assertUntouched(before, out);
+
+      String yaml = Files.readString(edited);
+      Files.writeString(edited, yaml.replace(ServeTest.TOTAL, "expenditure:\n  total: 26128.8\n"));
+      awaitBuilds(watch, 2);
+      assertTrue(log.toString().contains("已更新 " + out), log.toString());
+      assertSameAsFullBuild(root, out, dir.resolve("full"));
+    }
+  }
+
+  /**
+   * A rehearsal that throws (a full disk, a bug) ends the rehearsals with a line of its own: the
+   * output is as it was, nothing is retried, and the next edit is built as usual.
+   */
+  @Test
+  void aRehearsalThatFailsEndsTheRehearsalsAndTheNextEditIsBuilt(@TempDir Path dir)
+      throws Exception {
+    Path root = dir.resolve("site");
+    Path out = dir.resolve("out");
+    Path edited = ServeTest.sampleWithTotal(root);
+    assertTrue(new SiteBuild().run(root, out, false).written());
+    Map<String, String> before = files(out);
+    StringWriter log = new StringWriter();
+    AtomicInteger tried = new AtomicInteger();
+    WatchBuild.Rehearsal failing =
+        (r, o, strict) -> {
+          tried.incrementAndGet();
+          throw new IllegalStateException("磁盘已满");
+        };
+    try (WatchBuild watch =
+        new WatchBuild(root, out, false, new SiteBuild(), new PrintWriter(log, true), 4, failing)) {
+      assertTrue(watch.start().upToDate());
+      for (int i = 0; i < 400 && !watch.rehearsed(); i++) {
+        Thread.sleep(50);
+      }
+      assertTrue(watch.rehearsed(), "the rehearsals end");
+      assertTrue(log.toString().contains("演练重建失败，输出未改动；此后照常在修改后重建：磁盘已满"), log.toString());
+      assertFalse(log.toString().contains("已预热"), log.toString());
+      Thread.sleep(600);
+      assertEquals(1, tried.get(), "a failed rehearsal is not tried again");
       assertUntouched(before, out);
 
       String yaml = Files.readString(edited);
