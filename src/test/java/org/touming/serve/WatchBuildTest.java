@@ -84,26 +84,19 @@ class WatchBuildTest {
 
   @Test
   void theWatchRehearsesThenBuildsTheFirstEdit(@TempDir Path dir) throws Exception {
-    Path root = dir.resolve("site");
-    Path out = dir.resolve("out");
-    Path edited = ServeTest.sampleWithTotal(root);
-    assertTrue(new SiteBuild().run(root, out, false).written());
+    Built site = built(dir);
+    Path root = site.root();
+    Path out = site.out();
     Map<String, String> before = files(out);
     StringWriter log = new StringWriter();
     try (WatchBuild watch =
         new WatchBuild(root, out, false, new SiteBuild(), new PrintWriter(log, true), 2)) {
       assertTrue(watch.start().upToDate());
-      for (int i = 0; i < 400 && !watch.rehearsed(); i++) {
-        Thread.sleep(50);
-      }
+      awaitRehearsals(watch);
       assertTrue(log.toString().contains("已预热：在内存中演练重建 2 次"), log.toString());
       assertUntouched(before, out);
 
-      String yaml = Files.readString(edited);
-      Files.writeString(edited, yaml.replace(ServeTest.TOTAL, "expenditure:\n  total: 26128.8\n"));
-      awaitBuilds(watch, 2);
-      assertTrue(log.toString().contains("已更新 " + out), log.toString());
-      assertSameAsFullBuild(root, out, dir.resolve("full"));
+      anEditIsBuilt(watch, site.edited(), log, root, out, dir.resolve("full"));
     }
   }
 
@@ -114,10 +107,9 @@ class WatchBuildTest {
   @Test
   void aRehearsalThatFailsEndsTheRehearsalsAndTheNextEditIsBuilt(@TempDir Path dir)
       throws Exception {
-    Path root = dir.resolve("site");
-    Path out = dir.resolve("out");
-    Path edited = ServeTest.sampleWithTotal(root);
-    assertTrue(new SiteBuild().run(root, out, false).written());
+    Built site = built(dir);
+    Path root = site.root();
+    Path out = site.out();
     Map<String, String> before = files(out);
     StringWriter log = new StringWriter();
     AtomicInteger tried = new AtomicInteger();
@@ -129,9 +121,7 @@ class WatchBuildTest {
     try (WatchBuild watch =
         new WatchBuild(root, out, false, new SiteBuild(), new PrintWriter(log, true), 4, failing)) {
       assertTrue(watch.start().upToDate());
-      for (int i = 0; i < 400 && !watch.rehearsed(); i++) {
-        Thread.sleep(50);
-      }
+      awaitRehearsals(watch);
       assertTrue(watch.rehearsed(), "the rehearsals end");
       assertTrue(log.toString().contains("演练重建失败，输出未改动；此后照常在修改后重建：磁盘已满"), log.toString());
       assertFalse(log.toString().contains("已预热"), log.toString());
@@ -139,12 +129,36 @@ class WatchBuildTest {
       assertEquals(1, tried.get(), "a failed rehearsal is not tried again");
       assertUntouched(before, out);
 
-      String yaml = Files.readString(edited);
-      Files.writeString(edited, yaml.replace(ServeTest.TOTAL, "expenditure:\n  total: 26128.8\n"));
-      awaitBuilds(watch, 2);
-      assertTrue(log.toString().contains("已更新 " + out), log.toString());
-      assertSameAsFullBuild(root, out, dir.resolve("full"));
+      anEditIsBuilt(watch, site.edited(), log, root, out, dir.resolve("full"));
     }
+  }
+
+  /** The sample with a total to edit, built once into {@code out}. */
+  private record Built(Path root, Path out, Path edited) {}
+
+  private static Built built(Path dir) throws Exception {
+    Path root = dir.resolve("site");
+    Path out = dir.resolve("out");
+    Path edited = ServeTest.sampleWithTotal(root);
+    assertTrue(new SiteBuild().run(root, out, false).written());
+    return new Built(root, out, edited);
+  }
+
+  private static void awaitRehearsals(WatchBuild watch) throws InterruptedException {
+    for (int i = 0; i < 400 && !watch.rehearsed(); i++) {
+      Thread.sleep(50);
+    }
+  }
+
+  /** Edits the sample's total: the watch's next build gives the output a full build gives. */
+  private static void anEditIsBuilt(
+      WatchBuild watch, Path edited, StringWriter log, Path root, Path out, Path full)
+      throws Exception {
+    String yaml = Files.readString(edited);
+    Files.writeString(edited, yaml.replace(ServeTest.TOTAL, "expenditure:\n  total: 26128.8\n"));
+    awaitBuilds(watch, 2);
+    assertTrue(log.toString().contains("已更新 " + out), log.toString());
+    assertSameAsFullBuild(root, out, full);
   }
 
   private static void assertUntouched(Map<String, String> before, Path out) throws IOException {
