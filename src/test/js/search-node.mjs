@@ -1,6 +1,6 @@
 // Runs the theme's search.js in Node on a built site's exported index, for the parity and
 // recall tests: node search-node.mjs <site> <queries.json> <out.json> [limit]
-// Each query gives its top `limit` document ids (all matches when limit is 0), each as its page
+// Each query gives its top `limit` documents (all matches when limit is 0), each as its page
 // number and slot (S.place), their URLs as the document chunks give them, and the total.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,6 +25,6 @@ for (const q of queries) {
   // What a result shows comes from the document chunks: each id's URL, for the test to match.
   const urls = (await S.docs(docs)).map((d) => d.url);
   const places = docs.map((d) => S.place(d));
-  out.push({ q, total: r.total, docs, places, scores: hits.map((h) => h.score), urls });
+  out.push({ q, total: r.total, places, scores: hits.map((h) => h.score), urls });
 }
 writeFileSync(outFile, JSON.stringify(out));

@@ -177,6 +177,11 @@ public final class IndexExport {
     return index / DOCS_PER_CHUNK * SearchDocument.LISTS + list;
   }
 
+  /** The place of a slot's document in its {@link #chunk}. */
+  static int placeInChunk(int slot) {
+    return slot / SearchDocument.LISTS % DOCS_PER_CHUNK;
+  }
+
   /** Each document's page and slot, and each page's slot span (its greatest slot plus one). */
   record Numbering(int[] pageOf, int[] slotOf, int[] spans) {
     int span() {
@@ -327,7 +332,7 @@ public final class IndexExport {
         throws IOException {
       Map<Integer, List<Object>> chunks = new TreeMap<>();
       for (SearchDocument d : made) {
-        int at = d.slot() / SearchDocument.LISTS % DOCS_PER_CHUNK;
+        int at = placeInChunk(d.slot());
         List<Object> docs = chunks.computeIfAbsent(chunk(d.slot()), k -> new ArrayList<>());
         while (docs.size() < at) {
           docs.add(null); // a slot of the chunk that the page does not use

@@ -40,6 +40,11 @@ public record SearchDocument(
 
   /** The page the document is a part of: its URL without the anchor. */
   public String page() {
+    return page(url);
+  }
+
+  /** The page of a document's URL: the URL without its anchor. */
+  static String page(String url) {
     int hash = url.indexOf('#');
     return hash < 0 ? url : url.substring(0, hash);
   }

@@ -188,9 +188,7 @@ class IncrementalExportTest {
     assertSameFiles(fresh(docs), after, "");
     long terms = after.all("search/t/");
     assertTrue(terms > 100, "term chunks: " + terms);
-    assertTrue(
-        after.written("search/t/") * 5 < terms,
-        "term chunks written again: " + after.written("search/t/") + " of " + terms);
+    assertTermChunksWrittenUnder(after, terms, 5);
     // A page's documents are chunked on their own: only the edited page's chunks are written.
     assertEquals(chunks(docs, d.page()), after.written("search/d/"), "document chunks written");
     assertTrue(after.kept > terms / 2, "kept: " + after.kept);
@@ -202,6 +200,12 @@ class IncrementalExportTest {
     // Only the edited page is cut again; the others are known by the count and digest the
     // previous export kept.
     assertEquals(Set.of(d.page()), made);
+  }
+
+  /** Fewer than one in {@code share} of the {@code terms} term chunks written again. */
+  private static void assertTermChunksWrittenUnder(Files export, long terms, int share) {
+    long written = export.written("search/t/");
+    assertTrue(written * share < terms, "term chunks written again: " + written + " of " + terms);
   }
 
   /** How many document chunks hold the documents of the page. */
@@ -232,9 +236,7 @@ class IncrementalExportTest {
 
     assertSameFiles(fresh(docs), after, "");
     long terms = after.all("search/t/");
-    assertTrue(
-        after.written("search/t/") * 10 < terms,
-        "term chunks written again: " + after.written("search/t/") + " of " + terms);
+    assertTermChunksWrittenUnder(after, terms, 10);
     assertEquals(chunks(docs, page), after.written("search/d/"), "document chunks written");
     assertEquals(after.all("search/d/") - chunks(docs, page), after.kept("search/d/"));
     assertEquals(Set.of(page), made);
@@ -244,9 +246,7 @@ class IncrementalExportTest {
 
     assertSameFiles(before, undone, "the section taken away again");
     assertEquals(chunks(docs, page), undone.written("search/d/"), "document chunks written");
-    assertTrue(
-        undone.written("search/t/") * 10 < terms,
-        "term chunks written again: " + undone.written("search/t/") + " of " + terms);
+    assertTermChunksWrittenUnder(undone, terms, 10);
   }
 
   /**

@@ -20,8 +20,7 @@ final class Places {
       String previous = null;
       int page = -1;
       for (int doc = 0; doc < places.length; doc++) {
-        String url = index.stored(doc).get("url");
-        String pageUrl = url.contains("#") ? url.substring(0, url.indexOf('#')) : url;
+        String pageUrl = SearchDocument.page(index.stored(doc).get("url"));
         if (!pageUrl.equals(previous)) {
           page++;
           previous = pageUrl;
